@@ -1,0 +1,48 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.phoenix.observability.autoconfigure.condition;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.context.annotation.Conditional;
+
+/**
+ * {@link Conditional @Conditional} that matches when Phoenix Observability is enabled
+ * ({@code phoenix.observability.enabled}) and so is the given feature
+ * ({@code phoenix.observability.<feature>.enabled}); both default to {@code true}.
+ *
+ * @author Phoenix Observability
+ * @since 0.1.0
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ ElementType.TYPE, ElementType.METHOD })
+@Documented
+@Conditional(OnPhoenixFeatureCondition.class)
+public @interface ConditionalOnPhoenixFeature {
+
+	/**
+	 * The feature, such as {@code correlation}: the middle segment of
+	 * {@code phoenix.observability.<feature>.enabled}.
+	 * @return the feature name
+	 */
+	String value();
+
+}

@@ -1,0 +1,89 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.phoenix.observability.autoconfigure.correlation;
+
+import java.util.Map;
+
+/**
+ * What the correlation filters need from tracing, so that they work without a tracer on
+ * the class path.
+ *
+ * @author Phoenix Observability
+ * @since 0.1.0
+ */
+public interface CorrelationTracing {
+
+	/**
+	 * Tracing that is off: no trace response, no baggage.
+	 */
+	CorrelationTracing NONE = new CorrelationTracing() {
+	};
+
+	/**
+	 * Return the correlation id carried by the incoming trace's baggage.
+	 * @return the id, or {@code null}
+	 */
+	default String incomingCorrelationId() {
+		return null;
+	}
+
+	/**
+	 * Put the correlation id into the current trace's baggage, so that it travels to
+	 * downstream services.
+	 * @param correlationId the id
+	 * @return the scope to close when the request ends
+	 */
+	default Scope putInBaggage(String correlationId) {
+		return Scope.NOOP;
+	}
+
+	/**
+	 * Return the trace context of the current span formatted like {@code traceparent}.
+	 * @return the value, or {@code null} when there is no current span
+	 */
+	default String currentTraceResponse() {
+		return null;
+	}
+
+	/**
+	 * Return the trace context of the server observation held in a reactive exchange's
+	 * attributes, formatted like {@code traceparent}.
+	 * @param exchangeAttributes the exchange attributes
+	 * @return the value, or {@code null} when there is no span
+	 */
+	default String traceResponse(Map<String, Object> exchangeAttributes) {
+		return null;
+	}
+
+	/**
+	 * A scope that ends without an exception.
+	 */
+	@FunctionalInterface
+	interface Scope extends AutoCloseable {
+
+		/**
+		 * A scope with nothing to close.
+		 */
+		Scope NOOP = () -> {
+		};
+
+		@Override
+		void close();
+
+	}
+
+}

@@ -1,0 +1,84 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.phoenix.observability.autoconfigure.correlation;
+
+import java.util.Map;
+
+import io.micrometer.tracing.Baggage;
+import io.micrometer.tracing.BaggageInScope;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.handler.TracingObservationHandler;
+
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
+
+/**
+ * {@link CorrelationTracing} on Micrometer Tracing.
+ *
+ * @author Phoenix Observability
+ * @since 0.1.0
+ */
+public class MicrometerCorrelationTracing implements CorrelationTracing {
+
+	private final Tracer tracer;
+
+	/**
+	 * Create a new instance.
+	 * @param tracer the tracer
+	 */
+	public MicrometerCorrelationTracing(Tracer tracer) {
+		this.tracer = tracer;
+	}
+
+	@Override
+	public String incomingCorrelationId() {
+		Baggage baggage = this.tracer.getBaggage(CorrelationContext.CORRELATION_ID);
+		return (baggage != null) ? baggage.get() : null;
+	}
+
+	@Override
+	public Scope putInBaggage(String correlationId) {
+		if (this.tracer.currentSpan() == null) {
+			return Scope.NOOP;
+		}
+		BaggageInScope baggage = this.tracer.createBaggageInScope(CorrelationContext.CORRELATION_ID, correlationId);
+		return baggage::close;
+	}
+
+	@Override
+	public String currentTraceResponse() {
+		Span span = this.tracer.currentSpan();
+		return (span != null) ? format(span.context()) : null;
+	}
+
+	@Override
+	public String traceResponse(Map<String, Object> exchangeAttributes) {
+		return ServerRequestObservationContext.findCurrent(exchangeAttributes)
+			.map((context) -> context.<TracingObservationHandler.TracingContext>get(
+					TracingObservationHandler.TracingContext.class))
+			.map(TracingObservationHandler.TracingContext::getSpan)
+			.map((span) -> format(span.context()))
+			.orElse(null);
+	}
+
+	static String format(TraceContext context) {
+		String flags = Boolean.TRUE.equals(context.sampled()) ? "-01" : "-00";
+		return "00-" + context.traceId() + "-" + context.spanId() + flags;
+	}
+
+}

@@ -1,0 +1,78 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.phoenix.observability.autoconfigure.correlation;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.util.StringUtils;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * WebFlux filter that gives every request a correlation id and a request id: puts them in
+ * the Reactor context (from which the MDC of every operator is restored), echoes them on
+ * the response with the trace context, and exposes them as an exchange attribute.
+ *
+ * @author Phoenix Observability
+ * @since 0.1.0
+ */
+public class ReactiveCorrelationFilter implements WebFilter, Ordered {
+
+	private final CorrelationProperties properties;
+
+	private final CorrelationIds ids;
+
+	private final CorrelationTracing tracing;
+
+	/**
+	 * Create a new filter.
+	 * @param properties the correlation properties
+	 * @param tracing access to the current trace
+	 */
+	public ReactiveCorrelationFilter(CorrelationProperties properties, CorrelationTracing tracing) {
+		this.properties = properties;
+		this.ids = new CorrelationIds(properties.getHeader(), properties.getMaxLength());
+		this.tracing = tracing;
+	}
+
+	@Override
+	public int getOrder() {
+		return CorrelationFilter.ORDER;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		String incoming = exchange.getRequest().getHeaders().getFirst(this.properties.getHeader());
+		CorrelationContext context = new CorrelationContext(this.ids.acceptOrGenerate(incoming), this.ids.generate());
+		HttpHeaders headers = exchange.getResponse().getHeaders();
+		headers.set(this.properties.getHeader(), context.correlationId());
+		headers.set(this.properties.getRequestIdHeader(), context.requestId());
+		if (StringUtils.hasLength(this.properties.getTraceResponseHeader())) {
+			String traceResponse = this.tracing.traceResponse(exchange.getAttributes());
+			if (traceResponse != null) {
+				headers.set(this.properties.getTraceResponseHeader(), traceResponse);
+			}
+		}
+		exchange.getAttributes().put(CorrelationContext.KEY, context);
+		return chain.filter(exchange)
+			.contextWrite((reactorContext) -> reactorContext.put(CorrelationContext.KEY, context));
+	}
+
+}

@@ -1,0 +1,119 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.phoenix.observability.autoconfigure.defaults;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.phoenix.observability.autoconfigure.identity.ServiceIdentity;
+import io.phoenix.observability.autoconfigure.identity.ServiceIdentityProperties;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Sets Phoenix's defaults for Spring Boot's own properties, in a property source of the
+ * lowest precedence: any value the application sets, anywhere, wins.
+ * <p>
+ * The defaults expose the Prometheus endpoint, tag every metric and every span with the
+ * service identity, choose the sampling probability and the latency buckets for the
+ * service type, and switch off the OTLP metrics push unless a URL is configured, so that
+ * nothing tries to reach a collector that nobody configured.
+ *
+ * @author Phoenix Observability
+ * @since 0.1.0
+ */
+public class ObservabilityDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+	/**
+	 * Name of the property source that holds the defaults.
+	 */
+	public static final String PROPERTY_SOURCE_NAME = "phoenixObservabilityDefaults";
+
+	@Override
+	public int getOrder() {
+		// After config data, so that application.yml and profiles are known
+		return Ordered.LOWEST_PRECEDENCE - 10;
+	}
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		ServiceIdentityProperties properties = ServiceIdentityProperties.bind(environment);
+		if (!properties.isEnabled() || environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
+			return;
+		}
+		ServiceIdentity identity = properties.toIdentity(environment);
+		Map<String, Object> defaults = new LinkedHashMap<>();
+		identity(defaults, identity);
+		endpoints(defaults);
+		tracing(defaults, identity);
+		metrics(defaults, identity, environment);
+		defaults.put("logging.pattern.correlation", "[%X{traceId:-},%X{spanId:-},%X{correlation_id:-}] ");
+		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults));
+	}
+
+	private void identity(Map<String, Object> defaults, ServiceIdentity identity) {
+		// Resolved once here, so that logging, metrics and tracing all read the same
+		// values
+		defaults.put("phoenix.observability.service-name", identity.name());
+		defaults.put("phoenix.observability.environment", identity.environment());
+		defaults.put("phoenix.observability.version", identity.version());
+	}
+
+	private void endpoints(Map<String, Object> defaults) {
+		defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+		defaults.put("management.endpoint.health.probes.enabled", "true");
+	}
+
+	private void tracing(Map<String, Object> defaults, ServiceIdentity identity) {
+		defaults.put("management.tracing.sampling.probability", String.valueOf(identity.defaultSamplingProbability()));
+		defaults.put("management.opentelemetry.resource-attributes[service.name]", identity.name());
+		defaults.put("management.opentelemetry.resource-attributes[deployment.environment.name]",
+				identity.environment());
+		defaults.put("management.opentelemetry.resource-attributes[service.version]", identity.version());
+		defaults.put("management.tracing.baggage.correlation.fields", "correlation_id");
+	}
+
+	private void metrics(Map<String, Object> defaults, ServiceIdentity identity, ConfigurableEnvironment environment) {
+		defaults.put("management.metrics.tags.service", identity.name());
+		defaults.put("management.metrics.tags.environment", identity.environment());
+		String buckets = identity.type()
+			.getLatencyBuckets()
+			.stream()
+			.map(Duration::toMillis)
+			.map((millis) -> millis + "ms")
+			.collect(Collectors.joining(","));
+		defaults.put("management.metrics.distribution.slo.http.server.requests", buckets);
+		defaults.put("management.metrics.distribution.slo.http.client.requests", buckets);
+		// Boot 4 pushes OTLP metrics to localhost:4318 by default; only push when asked
+		// to
+		if (!environment.containsProperty("management.otlp.metrics.export.url")) {
+			defaults.put("management.otlp.metrics.export.enabled", "false");
+		}
+		// Phoenix's own guard maps excess values instead of dropping meters; keep Boot's
+		// as
+		// a backstop well above it
+		defaults.put("management.metrics.web.server.max-uri-tags", "1000");
+		defaults.put("management.metrics.web.client.max-uri-tags", "1000");
+	}
+
+}

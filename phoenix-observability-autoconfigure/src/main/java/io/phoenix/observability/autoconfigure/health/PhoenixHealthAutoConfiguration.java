@@ -1,0 +1,102 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.phoenix.observability.autoconfigure.health;
+
+import io.phoenix.observability.autoconfigure.condition.ConditionalOnPhoenixFeature;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
+import org.springframework.boot.actuate.autoconfigure.web.server.ConditionalOnManagementPort;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingFilterBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroupsPostProcessor;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * Auto-configuration for the standard health paths, {@code /health/liveness},
+ * {@code /health/readiness}, {@code /health/dependencies} and {@code /health/metrics},
+ * served by actuator's health groups and Prometheus endpoint.
+ *
+ * @author Phoenix Observability
+ * @since 0.1.0
+ */
+@AutoConfiguration(
+		afterName = { "org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration",
+				"org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration" })
+@ConditionalOnClass(HealthEndpointGroupsPostProcessor.class)
+@ConditionalOnPhoenixFeature("health")
+@EnableConfigurationProperties(HealthPathsProperties.class)
+public final class PhoenixHealthAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	DependenciesHealthGroupPostProcessor dependenciesHealthGroupPostProcessor() {
+		return new DependenciesHealthGroupPostProcessor();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(WebEndpointProperties.class)
+	HealthPathMapper healthPathMapper(HealthPathsProperties properties, WebEndpointProperties endpoints) {
+		String basePath = endpoints.getBasePath().endsWith("/") ? endpoints.getBasePath()
+				: endpoints.getBasePath() + "/";
+		return new HealthPathMapper(properties.getPath(),
+				basePath + endpoints.getPathMapping().getOrDefault("health", "health"),
+				basePath + endpoints.getPathMapping().getOrDefault("prometheus", "prometheus"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.SERVLET)
+	@ConditionalOnManagementPort(ManagementPortType.SAME)
+	@ConditionalOnBean(HealthPathMapper.class)
+	static class ServletConfiguration {
+
+		@Bean
+		@ConditionalOnMissingFilterBean(HealthPathFilter.class)
+		FilterRegistrationBean<HealthPathFilter> healthPathFilter(HealthPathMapper mapper) {
+			FilterRegistrationBean<HealthPathFilter> registration = new FilterRegistrationBean<>(
+					new HealthPathFilter(mapper));
+			registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+			return registration;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
+	@ConditionalOnManagementPort(ManagementPortType.SAME)
+	@ConditionalOnBean(HealthPathMapper.class)
+	static class ReactiveConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ReactiveHealthPathFilter reactiveHealthPathFilter(HealthPathMapper mapper) {
+			return new ReactiveHealthPathFilter(mapper);
+		}
+
+	}
+
+}

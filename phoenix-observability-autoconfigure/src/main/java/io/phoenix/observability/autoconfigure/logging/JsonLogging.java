@@ -1,0 +1,160 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.phoenix.observability.autoconfigure.logging;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.OutputStreamAppender;
+import io.phoenix.observability.autoconfigure.identity.ServiceIdentity;
+import net.logstash.logback.composite.loggingevent.StackHashJsonProvider;
+import net.logstash.logback.encoder.LogstashEncoder;
+import net.logstash.logback.fieldnames.LogstashFieldNames;
+import net.logstash.logback.mask.MaskingJsonGeneratorDecorator;
+import net.logstash.logback.stacktrace.ShortenedThrowableConverter;
+import tools.jackson.core.io.JsonStringEncoder;
+
+/**
+ * Replaces the encoders of Spring Boot's console and file appenders with a JSON encoder
+ * and puts both behind one {@link CountingAsyncAppender}.
+ *
+ * @author Phoenix Observability
+ */
+final class JsonLogging {
+
+	static final String IGNORE = "[ignore]";
+
+	private final ServiceIdentity identity;
+
+	private final LoggingProperties properties;
+
+	JsonLogging(ServiceIdentity identity, LoggingProperties properties) {
+		this.identity = identity;
+		this.properties = properties;
+	}
+
+	/**
+	 * Install JSON logging on the root logger of the given context. Spring Boot's
+	 * {@code CONSOLE} and {@code FILE} appenders, where present, keep their outputs and
+	 * get a JSON encoder; both are moved behind one asynchronous appender.
+	 * @param context the logger context
+	 */
+	void install(LoggerContext context) {
+		Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+		if (root.getAppender(CountingAsyncAppender.NAME) != null) {
+			return;
+		}
+		List<Appender<ILoggingEvent>> outputs = new ArrayList<>();
+		for (String name : List.of("CONSOLE", "FILE")) {
+			Appender<ILoggingEvent> appender = root.getAppender(name);
+			if (appender instanceof OutputStreamAppender<ILoggingEvent> output) {
+				root.detachAppender(appender);
+				output.stop();
+				output.setEncoder(encoder(context));
+				output.start();
+				outputs.add(output);
+			}
+		}
+		if (outputs.isEmpty()) {
+			ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+			console.setName("CONSOLE");
+			console.setContext(context);
+			console.setEncoder(encoder(context));
+			console.start();
+			outputs.add(console);
+		}
+		CountingAsyncAppender async = new CountingAsyncAppender();
+		async.setContext(context);
+		async.setRingBufferSize(this.properties.getAsync().getQueueSize());
+		outputs.forEach(async::addAppender);
+		async.start();
+		root.addAppender(async);
+	}
+
+	LogstashEncoder encoder(LoggerContext context) {
+		LogstashEncoder encoder = new LogstashEncoder();
+		encoder.setContext(context);
+		encoder.setFieldNames(fieldNames());
+		encoder.setTimeZone("UTC");
+		encoder.setTimestampPattern("[ISO_INSTANT]");
+		encoder.setIncludeContext(false);
+		encoder.setCustomFields(customFields());
+		encoder.addMdcKeyFieldName("traceId=trace_id");
+		encoder.addMdcKeyFieldName("spanId=span_id");
+		encoder.setThrowableConverter(throwableConverter(context));
+		StackHashJsonProvider stackHash = new StackHashJsonProvider();
+		stackHash.setFieldName("stack_hash");
+		encoder.addProvider(stackHash);
+		encoder.addDecorator(masking());
+		encoder.start();
+		return encoder;
+	}
+
+	private LogstashFieldNames fieldNames() {
+		LogstashFieldNames names = new LogstashFieldNames();
+		names.setTimestamp("timestamp");
+		names.setVersion(IGNORE);
+		names.setLevel("level");
+		names.setLevelValue(IGNORE);
+		names.setLogger("logger");
+		names.setThread("thread");
+		names.setMessage("message");
+		names.setStackTrace("stack_trace");
+		return names;
+	}
+
+	private String customFields() {
+		// Constant per process: serialized once, not per event
+		return "{\"service\":%s,\"environment\":%s,\"version\":%s}".formatted(quote(this.identity.name()),
+				quote(this.identity.environment()), quote(this.identity.version()));
+	}
+
+	private static String quote(String value) {
+		StringBuilder quoted = new StringBuilder(value.length() + 2).append('"');
+		JsonStringEncoder.getInstance().quoteAsString(value, quoted);
+		return quoted.append('"').toString();
+	}
+
+	private ShortenedThrowableConverter throwableConverter(LoggerContext context) {
+		LoggingProperties.StackTrace stackTrace = this.properties.getStackTrace();
+		ShortenedThrowableConverter converter = new ShortenedThrowableConverter();
+		converter.setContext(context);
+		converter.setMaxDepthPerThrowable(stackTrace.getMaxDepth());
+		converter.setMaxLength(stackTrace.getMaxLength());
+		converter.setShortenedClassNameLength(40);
+		converter.setRootCauseFirst(stackTrace.isRootCauseFirst());
+		converter.setInlineHash(false);
+		converter.start();
+		return converter;
+	}
+
+	private MaskingJsonGeneratorDecorator masking() {
+		LoggingProperties.Mask mask = this.properties.getMask();
+		MaskingJsonGeneratorDecorator decorator = new MaskingJsonGeneratorDecorator();
+		decorator.setDefaultMask(mask.getReplacement());
+		mask.getFields().forEach(decorator::addPath);
+		mask.getValues().forEach(decorator::addValue);
+		decorator.start();
+		return decorator;
+	}
+
+}

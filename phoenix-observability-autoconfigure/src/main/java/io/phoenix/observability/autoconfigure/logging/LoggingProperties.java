@@ -1,0 +1,243 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.phoenix.observability.autoconfigure.logging;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+import org.springframework.util.Assert;
+
+/**
+ * Structured logging: {@code phoenix.observability.logging.*}.
+ *
+ * @author Phoenix Observability
+ * @since 0.1.0
+ */
+@ConfigurationProperties(LoggingProperties.PREFIX)
+public class LoggingProperties {
+
+	/**
+	 * Prefix of the logging properties.
+	 */
+	public static final String PREFIX = "phoenix.observability.logging";
+
+	/**
+	 * Whether Phoenix configures logging. When false, or when the application ships its
+	 * own Logback configuration, logging is left as Spring Boot sets it up.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Format of log lines: 'json', one object per line, or 'text' for local development.
+	 */
+	private Format format = Format.JSON;
+
+	private final Mask mask = new Mask();
+
+	private final Async async = new Async();
+
+	private final StackTrace stackTrace = new StackTrace();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Format getFormat() {
+		return this.format;
+	}
+
+	public void setFormat(Format format) {
+		this.format = format;
+	}
+
+	public Mask getMask() {
+		return this.mask;
+	}
+
+	public Async getAsync() {
+		return this.async;
+	}
+
+	public StackTrace getStackTrace() {
+		return this.stackTrace;
+	}
+
+	static LoggingProperties bind(Environment environment) {
+		return Binder.get(environment)
+			.bind(PREFIX, Bindable.of(LoggingProperties.class))
+			.orElseGet(LoggingProperties::new);
+	}
+
+	/**
+	 * Format of log lines.
+	 */
+	public enum Format {
+
+		/**
+		 * One JSON object per line.
+		 */
+		JSON,
+
+		/**
+		 * Spring Boot's plain text pattern, with trace, span and correlation ids.
+		 */
+		TEXT
+
+	}
+
+	/**
+	 * Masking of secrets before a line reaches any appender.
+	 */
+	public static class Mask {
+
+		/**
+		 * Replacement written instead of a masked value.
+		 */
+		private String replacement = "****";
+
+		/**
+		 * Names of fields whose values are masked wherever they appear (MDC, structured
+		 * arguments, key-value pairs).
+		 */
+		private List<String> fields = new ArrayList<>(
+				List.of("password", "passwd", "secret", "token", "access_token", "refresh_token", "client_secret",
+						"authorization", "Authorization", "api_key", "apiKey", "x-api-key", "X-API-Key"));
+
+		/**
+		 * Regular expressions for secrets inside any string value, the message included.
+		 * A match is replaced; where the expression has groups, only the groups are.
+		 */
+		private List<String> values = new ArrayList<>(List.of("(?i)bearer\\s+([A-Za-z0-9\\-._~+/]+=*)",
+				"(?i)(?:password|passwd|secret|api[_-]?key|token)\\s*[=:]\\s*([^\\s,;&\"]+)"));
+
+		public String getReplacement() {
+			return this.replacement;
+		}
+
+		public void setReplacement(String replacement) {
+			this.replacement = replacement;
+		}
+
+		public List<String> getFields() {
+			return this.fields;
+		}
+
+		public void setFields(List<String> fields) {
+			this.fields = fields;
+		}
+
+		public List<String> getValues() {
+			return this.values;
+		}
+
+		public void setValues(List<String> values) {
+			for (String value : values) {
+				try {
+					Pattern.compile(value);
+				}
+				catch (PatternSyntaxException ex) {
+					throw new IllegalArgumentException(
+							"'%s' is not a valid regular expression: %s".formatted(value, ex.getDescription()));
+				}
+			}
+			this.values = values;
+		}
+
+	}
+
+	/**
+	 * The asynchronous appender in front of every output.
+	 */
+	public static class Async {
+
+		/**
+		 * Number of events the queue holds; a power of two. When it is full, new events
+		 * are dropped and counted in 'phoenix.logging.events.dropped', never waited for.
+		 */
+		private int queueSize = 8192;
+
+		public int getQueueSize() {
+			return this.queueSize;
+		}
+
+		public void setQueueSize(int queueSize) {
+			Assert.isTrue(queueSize > 0 && Integer.bitCount(queueSize) == 1,
+					() -> "must be a positive power of two, such as 8192, but was " + queueSize);
+			this.queueSize = queueSize;
+		}
+
+	}
+
+	/**
+	 * Shortening of stack traces.
+	 */
+	public static class StackTrace {
+
+		/**
+		 * Maximum number of frames written for each throwable in a chain.
+		 */
+		private int maxDepth = 30;
+
+		/**
+		 * Maximum number of characters written for a whole stack trace.
+		 */
+		private int maxLength = 8192;
+
+		/**
+		 * Whether to write the root cause first.
+		 */
+		private boolean rootCauseFirst = true;
+
+		public int getMaxDepth() {
+			return this.maxDepth;
+		}
+
+		public void setMaxDepth(int maxDepth) {
+			Assert.isTrue(maxDepth > 0, () -> "must be greater than 0, but was " + maxDepth);
+			this.maxDepth = maxDepth;
+		}
+
+		public int getMaxLength() {
+			return this.maxLength;
+		}
+
+		public void setMaxLength(int maxLength) {
+			Assert.isTrue(maxLength > 0, () -> "must be greater than 0, but was " + maxLength);
+			this.maxLength = maxLength;
+		}
+
+		public boolean isRootCauseFirst() {
+			return this.rootCauseFirst;
+		}
+
+		public void setRootCauseFirst(boolean rootCauseFirst) {
+			this.rootCauseFirst = rootCauseFirst;
+		}
+
+	}
+
+}

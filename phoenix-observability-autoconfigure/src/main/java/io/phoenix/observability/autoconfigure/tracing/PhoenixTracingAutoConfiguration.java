@@ -1,0 +1,88 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.phoenix.observability.autoconfigure.tracing;
+
+import java.util.List;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.phoenix.observability.autoconfigure.condition.ConditionalOnPhoenixFeature;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SpanExporters;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Auto-configuration that reports failed span exports as metrics and as one log line per
+ * interval, whatever exporters Spring Boot configured.
+ *
+ * @author Phoenix Observability
+ * @since 0.1.0
+ */
+@AutoConfiguration(
+		beforeName = "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration")
+@ConditionalOnClass({ SpanExporter.class, SpanExporters.class })
+@ConditionalOnPhoenixFeature("tracing")
+@EnableConfigurationProperties(TracingExportProperties.class)
+public final class PhoenixTracingAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	SpanExporters spanExporters(ObjectProvider<SpanExporter> exporters, TracingExportProperties properties) {
+		List<FailureReportingSpanExporter> reporting = exporters.orderedStream()
+			.map((exporter) -> new FailureReportingSpanExporter(exporter, properties.getFailureLogInterval()))
+			.toList();
+		return SpanExporters.of(reporting);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterBinder.class)
+	static class MetricsConfiguration {
+
+		@Bean
+		MeterBinder spanExportFailureMetrics(SpanExporters exporters) {
+			return (registry) -> bind(exporters, registry);
+		}
+
+		private static void bind(SpanExporters exporters, MeterRegistry registry) {
+			List<FailureReportingSpanExporter> reporting = exporters.list()
+				.stream()
+				.filter(FailureReportingSpanExporter.class::isInstance)
+				.map(FailureReportingSpanExporter.class::cast)
+				.toList();
+			FunctionCounter
+				.builder("phoenix.tracing.export.failures", reporting,
+						(list) -> list.stream().mapToLong(FailureReportingSpanExporter::getFailedExports).sum())
+				.description("Span exports that failed, for example because the collector is down")
+				.register(registry);
+			FunctionCounter
+				.builder("phoenix.tracing.export.failed.spans", reporting,
+						(list) -> list.stream().mapToLong(FailureReportingSpanExporter::getFailedSpans).sum())
+				.description("Spans whose export failed")
+				.register(registry);
+		}
+
+	}
+
+}
