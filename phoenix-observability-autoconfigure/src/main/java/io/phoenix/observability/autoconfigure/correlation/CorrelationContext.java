@@ -16,6 +16,8 @@
 
 package io.phoenix.observability.autoconfigure.correlation;
 
+import java.util.Map;
+
 import org.slf4j.MDC;
 
 /**
@@ -44,6 +46,12 @@ public record CorrelationContext(String correlationId, String requestId) {
 	public static final String KEY = CorrelationContext.class.getName();
 
 	/**
+	 * Name of the request or exchange attribute that holds the request's trace context,
+	 * formatted like {@code traceparent}.
+	 */
+	public static final String TRACE_RESPONSE = CorrelationContext.class.getName() + ".traceResponse";
+
+	/**
 	 * Put both ids into the MDC.
 	 */
 	public void putInMdc() {
@@ -58,6 +66,23 @@ public record CorrelationContext(String correlationId, String requestId) {
 	public static CorrelationContext fromMdc() {
 		String correlationId = MDC.get(CORRELATION_ID);
 		return (correlationId != null) ? new CorrelationContext(correlationId, MDC.get(REQUEST_ID)) : null;
+	}
+
+	/**
+	 * Add {@code correlation_id} and {@code trace_id} to an error body, where known.
+	 * @param body the error body
+	 * @param context the request's correlation context, or {@code null}
+	 * @param traceResponse the request's trace context formatted like
+	 * {@code traceparent}, or {@code null}
+	 */
+	static void addTo(Map<String, Object> body, Object context, Object traceResponse) {
+		if (context instanceof CorrelationContext correlation) {
+			body.put(CORRELATION_ID, correlation.correlationId());
+		}
+		if (traceResponse instanceof String value && value.length() >= 35) {
+			// 00-<32 hex trace id>-<16 hex span id>-<flags>
+			body.put("trace_id", value.substring(3, 35));
+		}
 	}
 
 	/**

@@ -82,6 +82,7 @@ public class CorrelationFilter extends OncePerRequestFilter implements Ordered {
 			String traceResponse = this.tracing.currentTraceResponse();
 			if (traceResponse != null) {
 				response.setHeader(this.properties.getTraceResponseHeader(), traceResponse);
+				request.setAttribute(CorrelationContext.TRACE_RESPONSE, traceResponse);
 			}
 		}
 		context.putInMdc();

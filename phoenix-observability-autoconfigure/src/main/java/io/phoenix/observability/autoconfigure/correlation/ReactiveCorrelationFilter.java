@@ -68,6 +68,7 @@ public class ReactiveCorrelationFilter implements WebFilter, Ordered {
 			String traceResponse = this.tracing.traceResponse(exchange.getAttributes());
 			if (traceResponse != null) {
 				headers.set(this.properties.getTraceResponseHeader(), traceResponse);
+				exchange.getAttributes().put(CorrelationContext.TRACE_RESPONSE, traceResponse);
 			}
 		}
 		exchange.getAttributes().put(CorrelationContext.KEY, context);

@@ -67,7 +67,7 @@ public class ObservabilityDefaultsEnvironmentPostProcessor implements Environmen
 		endpoints(defaults);
 		tracing(defaults, identity);
 		metrics(defaults, identity, environment);
-		defaults.put("logging.pattern.correlation", "[%X{traceId:-},%X{spanId:-},%X{correlation_id:-}] ");
+		logging(defaults, environment);
 		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults));
 	}
 
@@ -77,6 +77,15 @@ public class ObservabilityDefaultsEnvironmentPostProcessor implements Environmen
 		defaults.put("phoenix.observability.service-name", identity.name());
 		defaults.put("phoenix.observability.environment", identity.environment());
 		defaults.put("phoenix.observability.version", identity.version());
+	}
+
+	private void logging(Map<String, Object> defaults, ConfigurableEnvironment environment) {
+		defaults.put("logging.pattern.correlation", "[%X{traceId:-},%X{spanId:-},%X{correlation_id:-}] ");
+		String format = environment.getProperty("phoenix.observability.logging.format", "json");
+		if ("json".equalsIgnoreCase(format)) {
+			// Standard output holds JSON lines only
+			defaults.put("spring.main.banner-mode", "off");
+		}
 	}
 
 	private void endpoints(Map<String, Object> defaults) {
@@ -91,6 +100,12 @@ public class ObservabilityDefaultsEnvironmentPostProcessor implements Environmen
 				identity.environment());
 		defaults.put("management.opentelemetry.resource-attributes[service.version]", identity.version());
 		defaults.put("management.tracing.baggage.correlation.fields", "correlation_id");
+		// Restores trace and correlation ids in the MDC of every Reactor operator;
+		// without
+		// it, log lines written in WebFlux pipelines carry neither
+		defaults.put("spring.reactor.context-propagation", "auto");
+		// Failed exports are reported by Phoenix, once per interval, not once per batch
+		defaults.put("logging.level.io.opentelemetry.exporter.internal", "off");
 	}
 
 	private void metrics(Map<String, Object> defaults, ServiceIdentity identity, ConfigurableEnvironment environment) {

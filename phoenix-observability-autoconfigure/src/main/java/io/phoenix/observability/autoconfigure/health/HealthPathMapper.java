@@ -16,6 +16,8 @@
 
 package io.phoenix.observability.autoconfigure.health;
 
+import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
+
 /**
  * Maps the standard health paths onto the actuator endpoints that serve them:
  * {@code <path>/metrics} to the Prometheus endpoint and every other {@code <path>/**} to
@@ -46,6 +48,21 @@ public class HealthPathMapper {
 		this.metricsPath = path + "/metrics";
 		this.healthTarget = healthEndpointPath;
 		this.metricsTarget = prometheusEndpointPath;
+	}
+
+	/**
+	 * Create a mapper onto the actuator endpoints as the web endpoint properties expose
+	 * them.
+	 * @param properties the health path properties
+	 * @param endpoints the web endpoint properties
+	 * @return the mapper
+	 */
+	public static HealthPathMapper of(HealthPathsProperties properties, WebEndpointProperties endpoints) {
+		String basePath = endpoints.getBasePath().endsWith("/") ? endpoints.getBasePath()
+				: endpoints.getBasePath() + "/";
+		return new HealthPathMapper(properties.getPath(),
+				basePath + endpoints.getPathMapping().getOrDefault("health", "health"),
+				basePath + endpoints.getPathMapping().getOrDefault("prometheus", "prometheus"));
 	}
 
 	/**

@@ -57,28 +57,18 @@ public final class PhoenixHealthAutoConfiguration {
 		return new DependenciesHealthGroupPostProcessor();
 	}
 
-	@Bean
-	@ConditionalOnMissingBean
-	@ConditionalOnBean(WebEndpointProperties.class)
-	HealthPathMapper healthPathMapper(HealthPathsProperties properties, WebEndpointProperties endpoints) {
-		String basePath = endpoints.getBasePath().endsWith("/") ? endpoints.getBasePath()
-				: endpoints.getBasePath() + "/";
-		return new HealthPathMapper(properties.getPath(),
-				basePath + endpoints.getPathMapping().getOrDefault("health", "health"),
-				basePath + endpoints.getPathMapping().getOrDefault("prometheus", "prometheus"));
-	}
-
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = Type.SERVLET)
 	@ConditionalOnManagementPort(ManagementPortType.SAME)
-	@ConditionalOnBean(HealthPathMapper.class)
+	@ConditionalOnBean(WebEndpointProperties.class)
 	static class ServletConfiguration {
 
 		@Bean
 		@ConditionalOnMissingFilterBean(HealthPathFilter.class)
-		FilterRegistrationBean<HealthPathFilter> healthPathFilter(HealthPathMapper mapper) {
+		FilterRegistrationBean<HealthPathFilter> healthPathFilter(HealthPathsProperties properties,
+				WebEndpointProperties endpoints) {
 			FilterRegistrationBean<HealthPathFilter> registration = new FilterRegistrationBean<>(
-					new HealthPathFilter(mapper));
+					new HealthPathFilter(HealthPathMapper.of(properties, endpoints)));
 			registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 			return registration;
 		}
@@ -88,13 +78,14 @@ public final class PhoenixHealthAutoConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = Type.REACTIVE)
 	@ConditionalOnManagementPort(ManagementPortType.SAME)
-	@ConditionalOnBean(HealthPathMapper.class)
+	@ConditionalOnBean(WebEndpointProperties.class)
 	static class ReactiveConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ReactiveHealthPathFilter reactiveHealthPathFilter(HealthPathMapper mapper) {
-			return new ReactiveHealthPathFilter(mapper);
+		ReactiveHealthPathFilter reactiveHealthPathFilter(HealthPathsProperties properties,
+				WebEndpointProperties endpoints) {
+			return new ReactiveHealthPathFilter(HealthPathMapper.of(properties, endpoints));
 		}
 
 	}

@@ -95,7 +95,9 @@ final class JsonLogging {
 		encoder.setContext(context);
 		encoder.setFieldNames(fieldNames());
 		encoder.setTimeZone("UTC");
-		encoder.setTimestampPattern("[ISO_INSTANT]");
+		encoder.setTimestampPattern("yyyy-MM-dd'T'HH:mm:ss.SSSX");
+		// Markers such as Spring's COMMONS-LOGGING bridge marker are noise in every line
+		encoder.setIncludeTags(false);
 		encoder.setIncludeContext(false);
 		encoder.setCustomFields(customFields());
 		encoder.addMdcKeyFieldName("traceId=trace_id");
