@@ -57,7 +57,7 @@ public class CorrelationFilter extends OncePerRequestFilter implements Ordered {
 	 */
 	public CorrelationFilter(CorrelationProperties properties, CorrelationTracing tracing) {
 		this.properties = properties;
-		this.ids = new CorrelationIds(properties.getHeader(), properties.getMaxLength());
+		this.ids = new CorrelationIds(properties);
 		this.tracing = tracing;
 	}
 

@@ -27,8 +27,8 @@ import org.apache.commons.logging.LogFactory;
  * <p>
  * An id is accepted when it is at most {@code maxLength} characters of
  * {@code [A-Za-z0-9._:-]}, which covers UUIDs, ULIDs and W3C trace ids. Anything else is
- * replaced with a generated id, and the replacement is logged (at most once every ten
- * seconds) with the length of what was received, never with its content.
+ * replaced with a generated id, and the replacement is logged (at most once per interval)
+ * with the length of what was received, never with its content.
  *
  * @author Phoenix Observability
  * @since 0.1.0
@@ -37,21 +37,30 @@ public class CorrelationIds {
 
 	private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-	private static final ThrottledLog replacedLog = new ThrottledLog(LogFactory.getLog(CorrelationIds.class),
-			Duration.ofSeconds(10));
-
 	private final String header;
 
 	private final int maxLength;
+
+	private final ThrottledLog replacedLog;
 
 	/**
 	 * Create a new instance.
 	 * @param header the header the ids arrive in, named in log lines
 	 * @param maxLength the maximum accepted length
+	 * @param logInterval the minimum time between two log lines about replaced ids
 	 */
-	public CorrelationIds(String header, int maxLength) {
+	public CorrelationIds(String header, int maxLength, Duration logInterval) {
 		this.header = header;
 		this.maxLength = maxLength;
+		this.replacedLog = new ThrottledLog(LogFactory.getLog(CorrelationIds.class), logInterval);
+	}
+
+	/**
+	 * Create a new instance from the correlation properties.
+	 * @param properties the properties
+	 */
+	public CorrelationIds(CorrelationProperties properties) {
+		this(properties.getHeader(), properties.getMaxLength(), properties.getInvalidHeaderLogInterval());
 	}
 
 	/**
@@ -68,7 +77,7 @@ public class CorrelationIds {
 			return candidate;
 		}
 		String replacement = generate();
-		replacedLog.warn(() -> "Replaced an invalid %s header of %d characters with %s".formatted(this.header,
+		this.replacedLog.warn(() -> "Replaced an invalid %s header of %d characters with %s".formatted(this.header,
 				candidate.length(), replacement));
 		return replacement;
 	}

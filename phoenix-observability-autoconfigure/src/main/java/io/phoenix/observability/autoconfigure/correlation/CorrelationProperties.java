@@ -16,6 +16,8 @@
 
 package io.phoenix.observability.autoconfigure.correlation;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.Assert;
 
@@ -54,6 +56,12 @@ public class CorrelationProperties {
 	 */
 	private int maxLength = 128;
 
+	/**
+	 * Minimum time between two log lines about replaced correlation ids; zero logs every
+	 * replacement.
+	 */
+	private Duration invalidHeaderLogInterval = Duration.ofSeconds(10);
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -86,6 +94,16 @@ public class CorrelationProperties {
 
 	public void setTraceResponseHeader(String traceResponseHeader) {
 		this.traceResponseHeader = traceResponseHeader;
+	}
+
+	public Duration getInvalidHeaderLogInterval() {
+		return this.invalidHeaderLogInterval;
+	}
+
+	public void setInvalidHeaderLogInterval(Duration invalidHeaderLogInterval) {
+		Assert.isTrue(invalidHeaderLogInterval != null && !invalidHeaderLogInterval.isNegative(),
+				() -> "must be zero or a positive duration, such as 10s, but was " + invalidHeaderLogInterval);
+		this.invalidHeaderLogInterval = invalidHeaderLogInterval;
 	}
 
 	public int getMaxLength() {

@@ -48,7 +48,7 @@ public class ReactiveCorrelationFilter implements WebFilter, Ordered {
 	 */
 	public ReactiveCorrelationFilter(CorrelationProperties properties, CorrelationTracing tracing) {
 		this.properties = properties;
-		this.ids = new CorrelationIds(properties.getHeader(), properties.getMaxLength());
+		this.ids = new CorrelationIds(properties);
 		this.tracing = tracing;
 	}
 

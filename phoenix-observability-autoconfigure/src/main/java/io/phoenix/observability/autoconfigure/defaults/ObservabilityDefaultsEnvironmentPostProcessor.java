@@ -124,6 +124,12 @@ public class ObservabilityDefaultsEnvironmentPostProcessor implements Environmen
 		if (!environment.containsProperty("management.otlp.metrics.export.url")) {
 			defaults.put("management.otlp.metrics.export.enabled", "false");
 		}
+		// Exemplars on histogram buckets only: Prometheus before 2.43 rejects a whole
+		// scrape
+		// whose _count line carries one
+		defaults.put(
+				"management.prometheus.metrics.export.properties[io.prometheus.exporter.exemplarsOnAllMetricTypes]",
+				"false");
 		// Phoenix's own guard maps excess values instead of dropping meters; keep Boot's
 		// as
 		// a backstop well above it

@@ -1,0 +1,175 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.phoenix.observability.testing;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.trace.v1.ResourceSpans;
+import io.opentelemetry.proto.trace.v1.ScopeSpans;
+import io.opentelemetry.proto.trace.v1.Span;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An OpenTelemetry collector stand-in: a WireMock server on loopback that accepts OTLP
+ * over HTTP and decodes what it received with the official protobuf classes.
+ *
+ * @author Phoenix Observability
+ */
+public final class OtlpCollector implements AutoCloseable {
+
+	private final WireMockServer server;
+
+	private OtlpCollector(WireMockServer server) {
+		this.server = server;
+	}
+
+	/**
+	 * Start a collector on a free loopback port.
+	 * @return the running collector
+	 */
+	public static OtlpCollector start() {
+		WireMockServer server = new WireMockServer(
+				WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+		server.start();
+		server.stubFor(WireMock.post("/v1/traces").willReturn(WireMock.ok()));
+		return new OtlpCollector(server);
+	}
+
+	/**
+	 * Return the OTLP traces endpoint, for
+	 * {@code management.opentelemetry.tracing.export.otlp.endpoint}.
+	 * @return the endpoint URL
+	 */
+	public String tracesEndpoint() {
+		return "http://127.0.0.1:" + this.server.port() + "/v1/traces";
+	}
+
+	/**
+	 * Return every span received so far.
+	 * @return the spans
+	 */
+	public List<ExportedSpan> spans() {
+		List<ExportedSpan> spans = new ArrayList<>();
+		for (LoggedRequest request : this.server
+			.findAll(WireMock.postRequestedFor(WireMock.urlEqualTo("/v1/traces")))) {
+			ExportTraceServiceRequest export = parse(request.getBody());
+			for (ResourceSpans resourceSpans : export.getResourceSpansList()) {
+				Map<String, String> resource = attributes(resourceSpans.getResource().getAttributesList());
+				for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
+					for (Span span : scopeSpans.getSpansList()) {
+						spans.add(new ExportedSpan(resource, span));
+					}
+				}
+			}
+		}
+		return spans;
+	}
+
+	/**
+	 * Wait until the spans received match a condition, and return them.
+	 * @param condition the condition on all spans received
+	 * @return the spans
+	 */
+	public List<ExportedSpan> awaitSpans(Predicate<List<ExportedSpan>> condition) {
+		return await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(100))
+			.until(this::spans, condition);
+	}
+
+	private static ExportTraceServiceRequest parse(byte[] body) {
+		try {
+			return ExportTraceServiceRequest.parseFrom(body);
+		}
+		catch (InvalidProtocolBufferException ex) {
+			throw new IllegalStateException("The collector received a body that is not OTLP protobuf", ex);
+		}
+	}
+
+	static Map<String, String> attributes(List<KeyValue> attributes) {
+		return attributes.stream()
+			.collect(Collectors.toMap(KeyValue::getKey, (kv) -> text(kv.getValue()), (a, b) -> b));
+	}
+
+	private static String text(AnyValue value) {
+		return switch (value.getValueCase()) {
+			case STRING_VALUE -> value.getStringValue();
+			case INT_VALUE -> Long.toString(value.getIntValue());
+			case BOOL_VALUE -> Boolean.toString(value.getBoolValue());
+			case DOUBLE_VALUE -> Double.toString(value.getDoubleValue());
+			default -> value.toString();
+		};
+	}
+
+	@Override
+	public void close() {
+		this.server.stop();
+	}
+
+	/**
+	 * A span as the collector received it, with the attributes of its resource.
+	 *
+	 * @param resource the resource attributes, such as {@code service.name}
+	 * @param span the span
+	 */
+	public record ExportedSpan(Map<String, String> resource, Span span) {
+
+		public String service() {
+			return this.resource.get("service.name");
+		}
+
+		public String traceId() {
+			return HexFormat.of().formatHex(this.span.getTraceId().toByteArray());
+		}
+
+		public String spanId() {
+			return HexFormat.of().formatHex(this.span.getSpanId().toByteArray());
+		}
+
+		public String parentSpanId() {
+			return HexFormat.of().formatHex(this.span.getParentSpanId().toByteArray());
+		}
+
+		public String name() {
+			return this.span.getName();
+		}
+
+		public Span.SpanKind kind() {
+			return this.span.getKind();
+		}
+
+		public Map<String, String> attributes() {
+			return OtlpCollector.attributes(this.span.getAttributesList());
+		}
+
+	}
+
+}

@@ -1,0 +1,213 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.phoenix.observability.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import org.awaitility.Awaitility;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A real Prometheus server, started from the {@code prometheus} binary on the path, that
+ * scrapes one target on loopback and answers PromQL queries.
+ *
+ * @author Phoenix Observability
+ */
+public final class PrometheusServer implements AutoCloseable {
+
+	private static final JsonMapper mapper = JsonMapper.builder().build();
+
+	private final Process process;
+
+	private final int port;
+
+	private final HttpClient client = HttpClient.newHttpClient();
+
+	private PrometheusServer(Process process, int port) {
+		this.process = process;
+		this.port = port;
+	}
+
+	/**
+	 * Whether the {@code prometheus} and {@code promtool} binaries are installed.
+	 * @return whether they are
+	 */
+	public static boolean isInstalled() {
+		return onPath("prometheus") && onPath("promtool");
+	}
+
+	/**
+	 * Whether the build runs in continuous integration, where the tools must be there.
+	 * @return whether this is CI
+	 */
+	public static boolean isContinuousIntegration() {
+		return System.getenv("CI") != null;
+	}
+
+	private static boolean onPath(String binary) {
+		String path = System.getenv("PATH");
+		return path != null && java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
+			.anyMatch((directory) -> Files.isExecutable(Path.of(directory, binary)));
+	}
+
+	/**
+	 * Start Prometheus scraping one target every second.
+	 * @param workDirectory where to write the configuration and the database
+	 * @param job the job name
+	 * @param target the target as {@code host:port}
+	 * @param metricsPath the path of the metrics endpoint
+	 * @return the running server
+	 * @throws IOException if it cannot be started
+	 */
+	public static PrometheusServer scrape(Path workDirectory, String job, String target, String metricsPath)
+			throws IOException {
+		Path config = workDirectory.resolve("prometheus.yml");
+		Files.writeString(config, """
+				global:
+				  scrape_interval: 1s
+				  scrape_timeout: 900ms
+				scrape_configs:
+				  - job_name: %s
+				    metrics_path: %s
+				    static_configs:
+				      - targets: ['%s']
+				""".formatted(job, metricsPath, target));
+		int port = freePort();
+		Process process = new ProcessBuilder("prometheus", "--config.file=" + config,
+				"--storage.tsdb.path=" + workDirectory.resolve("data"), "--web.listen-address=127.0.0.1:" + port,
+				"--log.level=warn")
+			.redirectErrorStream(true)
+			.redirectOutput(workDirectory.resolve("prometheus.log").toFile())
+			.start();
+		return new PrometheusServer(process, port);
+	}
+
+	/**
+	 * Run a PromQL instant query.
+	 * @param promql the query
+	 * @return the result vector: each element's {@code metric} labels and {@code value}
+	 */
+	public List<JsonNode> query(String promql) {
+		URI uri = URI.create("http://127.0.0.1:" + this.port + "/api/v1/query?query="
+				+ URLEncoder.encode(promql, StandardCharsets.UTF_8));
+		try {
+			HttpResponse<String> response = this.client.send(HttpRequest.newBuilder(uri).GET().build(),
+					HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200) {
+				return List.of();
+			}
+			JsonNode body = mapper.readTree(response.body());
+			return body.path("data").path("result").valueStream().toList();
+		}
+		catch (IOException ex) {
+			return List.of();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Wait until a query's result matches a condition.
+	 * @param promql the query
+	 * @param condition the condition on the result
+	 * @return the result
+	 */
+	public List<JsonNode> awaitQuery(String promql, Predicate<List<JsonNode>> condition) {
+		return Awaitility.await()
+			.atMost(Duration.ofSeconds(45))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> query(promql), condition);
+	}
+
+	/**
+	 * Return the labels of a result element.
+	 * @param element the element
+	 * @return the labels
+	 */
+	public static Map<String, String> labels(JsonNode element) {
+		Map<String, String> labels = new java.util.LinkedHashMap<>();
+		element.path("metric").properties().forEach((entry) -> labels.put(entry.getKey(), entry.getValue().asString()));
+		return labels;
+	}
+
+	/**
+	 * Return the sample value of a result element.
+	 * @param element the element
+	 * @return the value
+	 */
+	public static double value(JsonNode element) {
+		return Double.parseDouble(element.path("value").get(1).asString());
+	}
+
+	/**
+	 * Check a metrics exposition with {@code promtool check metrics}, Prometheus's own
+	 * parser and linter.
+	 * @param exposition the text exposition
+	 * @return what promtool printed; empty when it found nothing to report
+	 * @throws IOException if promtool cannot be run
+	 * @throws InterruptedException if interrupted while waiting for it
+	 */
+	public static PromtoolResult checkMetrics(String exposition) throws IOException, InterruptedException {
+		Process process = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
+		process.getOutputStream().write(exposition.getBytes(StandardCharsets.UTF_8));
+		process.getOutputStream().close();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		process.waitFor(30, TimeUnit.SECONDS);
+		return new PromtoolResult(process.exitValue(), output);
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		this.process.destroy();
+		if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
+			this.process.destroyForcibly();
+		}
+	}
+
+	/**
+	 * What {@code promtool} answered.
+	 *
+	 * @param exitCode its exit code
+	 * @param output what it printed
+	 */
+	public record PromtoolResult(int exitCode, String output) {
+	}
+
+}

@@ -1,0 +1,282 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.phoenix.observability.sample.orchestrator;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import io.opentelemetry.proto.trace.v1.Span.SpanKind;
+import io.phoenix.observability.testing.JsonLogLines;
+import io.phoenix.observability.testing.OtlpCollector;
+import io.phoenix.observability.testing.OtlpCollector.ExportedSpan;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * End-to-end tests of the orchestrator, from the outside: real HTTP, the JSON lines it
+ * writes to standard output, and the OTLP payloads it exports to a collector stand-in.
+ *
+ * @author Phoenix Observability
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "management.opentelemetry.tracing.export.schedule-delay=100ms",
+				"phoenix.observability.correlation.invalid-header-log-interval=0s" })
+@ExtendWith(OutputCaptureExtension.class)
+class OrchestratorApplicationTests {
+
+	private static final OtlpCollector collector = OtlpCollector.start();
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	@LocalServerPort
+	private int port;
+
+	@DynamicPropertySource
+	static void collectorProperties(DynamicPropertyRegistry registry) {
+		registry.add("management.opentelemetry.tracing.export.otlp.endpoint", collector::tracesEndpoint);
+	}
+
+	@AfterAll
+	static void stopCollector() {
+		collector.close();
+	}
+
+	private RestClient client() {
+		return RestClient.builder()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.defaultStatusHandler((status) -> true, (request, response) -> {
+			})
+			.build();
+	}
+
+	@Test
+	void livenessReadinessAndDependenciesAnswerWithActuatorHealthJson() {
+		for (String group : List.of("liveness", "readiness", "dependencies")) {
+			ResponseEntity<Map> response = client().get().uri("/health/" + group).retrieve().toEntity(Map.class);
+			assertThat(response.getStatusCode()).as(group).isEqualTo(HttpStatus.OK);
+			assertThat(response.getBody()).as(group).containsEntry("status", "UP");
+		}
+	}
+
+	@Test
+	void dependenciesShowStatusesButNoDetailsToAnonymousCallers() {
+		Map<String, Object> body = client().get().uri("/health/dependencies").retrieve().body(Map.class);
+		Map<String, Map<String, Object>> components = (Map<String, Map<String, Object>>) body.get("components");
+		assertThat(components).isNotEmpty();
+		assertThat(components).allSatisfy((name, component) -> assertThat(component).containsOnlyKeys("status"));
+	}
+
+	@Test
+	void metricsPathServesPrometheusTextWithServiceTagsAndSeedBuckets() {
+		client().post()
+			.uri("/api/pipelines/summarize/runs")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{}")
+			.retrieve()
+			.toBodilessEntity();
+		ResponseEntity<String> response = client().get().uri("/health/metrics").retrieve().toEntity(String.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(response.getHeaders().getContentType().toString()).startsWith("text/plain");
+		List<String> requests = response.getBody()
+			.lines()
+			.filter((line) -> line.startsWith("http_server_requests_seconds_bucket{"))
+			.toList();
+		assertThat(requests).isNotEmpty()
+			.allMatch((line) -> line.contains("service=\"sample-orchestrator\"")
+					&& line.contains("environment=\"local\""))
+			.anyMatch((line) -> line.contains("le=\"0.5\""))
+			.anyMatch((line) -> line.contains("le=\"1.0\""))
+			.noneMatch((line) -> line.contains("uri=\"/health") || line.contains("uri=\"/actuator"));
+	}
+
+	@Test
+	void requestCarriesOneCorrelationAndTraceIdIntoHeadersLogsAndExportedSpans(CapturedOutput output) {
+		ResponseEntity<String> response = client().post()
+			.uri("/api/pipelines/summarize/runs")
+			.header("X-Correlation-ID", "order-4711")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{}")
+			.retrieve()
+			.toEntity(String.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		HttpHeaders headers = response.getHeaders();
+		assertThat(headers.getFirst("X-Correlation-ID")).isEqualTo("order-4711");
+		String requestId = headers.getFirst("X-Request-ID");
+		assertThat(requestId).matches("[0-9a-f]{32}");
+		String traceId = traceIdOf(headers);
+
+		Map<String, Object> line = JsonLogLines.await(output::getOut, JsonLogLines.message("Pipeline run completed")
+			.and((l) -> "order-4711".equals(l.get("correlation_id"))));
+		assertThat(line).containsEntry("trace_id", traceId)
+			.containsEntry("request_id", requestId)
+			.containsEntry("service", "sample-orchestrator")
+			.containsEntry("environment", "local")
+			.containsEntry("level", "INFO")
+			.containsEntry("pipeline", "summarize")
+			.containsKeys("timestamp", "logger", "thread", "span_id", "duration_ms", "version");
+		assertThat((String) line.get("timestamp")).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
+
+		List<ExportedSpan> spans = collector
+			.awaitSpans((all) -> all.stream().anyMatch((s) -> s.traceId().equals(traceId)));
+		ExportedSpan server = spans.stream().filter((s) -> s.traceId().equals(traceId)).findFirst().orElseThrow();
+		assertThat(server.kind()).isEqualTo(SpanKind.SPAN_KIND_SERVER);
+		assertThat(server.service()).isEqualTo("sample-orchestrator");
+		assertThat(server.resource()).containsEntry("deployment.environment.name", "local")
+			.containsKey("service.version");
+		assertThat(server.attributes()).containsEntry("uri", "/api/pipelines/{pipeline}/runs");
+	}
+
+	@Test
+	void probesAndScrapesProduceNoSpans() {
+		for (String path : List.of("/health/liveness", "/health/readiness", "/health/dependencies", "/health/metrics",
+				"/actuator/health", "/actuator/prometheus")) {
+			client().get().uri(path).retrieve().toBodilessEntity();
+		}
+		ResponseEntity<String> marker = client().post()
+			.uri("/api/pipelines/triage/runs")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{}")
+			.retrieve()
+			.toEntity(String.class);
+		String markerTrace = traceIdOf(marker.getHeaders());
+		List<ExportedSpan> spans = collector
+			.awaitSpans((all) -> all.stream().anyMatch((s) -> s.traceId().equals(markerTrace)));
+		assertThat(spans).extracting(ExportedSpan::name)
+			.noneMatch((name) -> name.contains("health") || name.contains("actuator") || name.contains("prometheus"));
+		assertThat(spans).flatExtracting((s) -> s.attributes().values())
+			.noneMatch((value) -> value.startsWith("/health") || value.startsWith("/actuator"));
+	}
+
+	@Test
+	void problemDetailOfAClientErrorCarriesCorrelationAndTraceIds() throws Exception {
+		ResponseEntity<String> response = client().post()
+			.uri("/api/pipelines/unknown/runs")
+			.header("X-Correlation-ID", "missing-pipeline-1")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{}")
+			.retrieve()
+			.toEntity(String.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		Map<String, Object> problem = json.readValue(response.getBody(), Map.class);
+		assertThat(problem).containsEntry("correlation_id", "missing-pipeline-1")
+			.containsEntry("trace_id", traceIdOf(response.getHeaders()))
+			.containsEntry("status", 404);
+	}
+
+	@Test
+	void serverErrorBodyCarriesCorrelationAndTraceIds() throws Exception {
+		ResponseEntity<String> response = client().post()
+			.uri("/api/pipelines/broken/runs")
+			.header("X-Correlation-ID", "crash-1")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{}")
+			.retrieve()
+			.toEntity(String.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+		Map<String, Object> error = json.readValue(response.getBody(), Map.class);
+		assertThat(error).containsEntry("correlation_id", "crash-1")
+			.containsEntry("trace_id", traceIdOf(response.getHeaders()));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "LONG", "<script>alert('x')</script>", "tab\tinside", "id with spaces", "caf\u00e9" })
+	void hostileCorrelationHeaderIsReplacedLoggedSafelyAndTheRequestServed(String hostile, CapturedOutput output)
+			throws IOException {
+		String value = "LONG".equals(hostile) ? "x".repeat(5000) : hostile;
+		RawResponse response = rawPost("/api/pipelines/triage/runs", value);
+		assertThat(response.status()).isEqualTo(200);
+		String replacement = response.header("X-Correlation-ID");
+		assertThat(replacement).matches("[0-9a-f]{32}").isNotEqualTo(value);
+		Map<String, Object> line = JsonLogLines.await(output::getOut,
+				JsonLogLines.message("Pipeline run completed").and((l) -> replacement.equals(l.get("correlation_id"))));
+		assertThat(line).containsEntry("pipeline", "triage");
+		assertThat(output.getOut()).doesNotContain(value)
+			.contains("Replaced an invalid X-Correlation-ID header of "
+					+ value.getBytes(StandardCharsets.ISO_8859_1).length + " characters");
+	}
+
+	private static String traceIdOf(HttpHeaders headers) {
+		String traceResponse = headers.getFirst("traceresponse");
+		assertThat(traceResponse).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+		return traceResponse.substring(3, 35);
+	}
+
+	/**
+	 * Sends a request over a plain socket, so that header values no HTTP client would
+	 * send reach the server as they are.
+	 */
+	private RawResponse rawPost(String path, String correlationId) throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			OutputStream out = socket.getOutputStream();
+			String request = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+					+ "Content-Length: 2\r\nConnection: close\r\nX-Correlation-ID: " + correlationId + "\r\n\r\n{}";
+			out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+			out.flush();
+			InputStream in = socket.getInputStream();
+			ByteArrayOutputStream received = new ByteArrayOutputStream();
+			in.transferTo(received);
+			return RawResponse.parse(received.toString(StandardCharsets.ISO_8859_1));
+		}
+	}
+
+	private record RawResponse(int status, Map<String, String> headers) {
+
+		static RawResponse parse(String raw) {
+			String head = raw.substring(0, raw.indexOf("\r\n\r\n"));
+			List<String> lines = head.lines().toList();
+			int status = Integer.parseInt(lines.get(0).split(" ")[1]);
+			Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+			lines.stream()
+				.skip(1)
+				.forEach((line) -> headers.put(line.substring(0, line.indexOf(':')),
+						line.substring(line.indexOf(':') + 1).trim()));
+			return new RawResponse(status, headers);
+		}
+
+		String header(String name) {
+			return this.headers.get(name);
+		}
+
+	}
+
+}
