@@ -61,16 +61,22 @@ public class ReactiveCorrelationFilter implements WebFilter, Ordered {
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		String incoming = exchange.getRequest().getHeaders().getFirst(this.properties.getHeader());
 		CorrelationContext context = new CorrelationContext(this.ids.acceptOrGenerate(incoming), this.ids.generate());
-		HttpHeaders headers = exchange.getResponse().getHeaders();
-		headers.set(this.properties.getHeader(), context.correlationId());
-		headers.set(this.properties.getRequestIdHeader(), context.requestId());
-		if (StringUtils.hasLength(this.properties.getTraceResponseHeader())) {
-			String traceResponse = this.tracing.traceResponse(exchange.getAttributes());
+		String traceResponse = StringUtils.hasLength(this.properties.getTraceResponseHeader())
+				? this.tracing.traceResponse(exchange.getAttributes()) : null;
+		if (traceResponse != null) {
+			exchange.getAttributes().put(CorrelationContext.TRACE_RESPONSE, traceResponse);
+		}
+		// Set when the response commits, so that headers a handler copied from a
+		// downstream response (as gateways do) cannot replace this hop's ids
+		exchange.getResponse().beforeCommit(() -> {
+			HttpHeaders headers = exchange.getResponse().getHeaders();
+			headers.set(this.properties.getHeader(), context.correlationId());
+			headers.set(this.properties.getRequestIdHeader(), context.requestId());
 			if (traceResponse != null) {
 				headers.set(this.properties.getTraceResponseHeader(), traceResponse);
-				exchange.getAttributes().put(CorrelationContext.TRACE_RESPONSE, traceResponse);
 			}
-		}
+			return Mono.empty();
+		});
 		exchange.getAttributes().put(CorrelationContext.KEY, context);
 		return chain.filter(exchange)
 			.contextWrite((reactorContext) -> reactorContext.put(CorrelationContext.KEY, context));
