@@ -20,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionMessage;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.convert.ConversionException;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
@@ -36,14 +37,25 @@ class OnPhoenixFeatureCondition extends SpringBootCondition {
 			.get("value");
 		Environment environment = context.getEnvironment();
 		ConditionMessage.Builder message = ConditionMessage.forCondition(ConditionalOnPhoenixFeature.class, feature);
-		if (!environment.getProperty("phoenix.observability.enabled", Boolean.class, true)) {
+		if (!isEnabled(environment, "phoenix.observability.enabled")) {
 			return ConditionOutcome.noMatch(message.because("phoenix.observability.enabled is false"));
 		}
 		String property = "phoenix.observability." + feature + ".enabled";
-		if (!environment.getProperty(property, Boolean.class, true)) {
+		if (!isEnabled(environment, property)) {
 			return ConditionOutcome.noMatch(message.because(property + " is false"));
 		}
 		return ConditionOutcome.match(message.because(property + " is true or not set"));
+	}
+
+	private static boolean isEnabled(Environment environment, String property) {
+		try {
+			return environment.getProperty(property, Boolean.class, true);
+		}
+		catch (ConversionException ex) {
+			// Without this, startup fails naming the value but not the property
+			throw new IllegalStateException("Invalid value '%s' for property '%s': expected true or false"
+				.formatted(environment.getProperty(property), property), ex);
+		}
 	}
 
 }

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
@@ -44,6 +45,7 @@ import org.springframework.context.annotation.Bean;
 public final class PhoenixLoggingAutoConfiguration {
 
 	@Bean
+	@ConditionalOnMissingBean(name = "droppedLogEventsMetrics")
 	MeterBinder droppedLogEventsMetrics() {
 		return (registry) -> FunctionCounter
 			.builder("phoenix.logging.events.dropped", LoggerFactory.getILoggerFactory(),

@@ -42,7 +42,9 @@ import org.springframework.context.annotation.Configuration;
  */
 @AutoConfiguration(
 		beforeName = "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration")
-@ConditionalOnClass({ SpanExporter.class, SpanExporters.class })
+// Spring Boot's OpenTelemetry tracing, which uses the SpanExporters, needs the bridge too
+@ConditionalOnClass(value = { SpanExporter.class, SpanExporters.class },
+		name = "io.micrometer.tracing.otel.bridge.OtelTracer")
 @ConditionalOnPhoenixFeature("tracing")
 @EnableConfigurationProperties(TracingExportProperties.class)
 public final class PhoenixTracingAutoConfiguration {

@@ -1,0 +1,180 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.phoenix.observability.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The rules of the house style that a machine can check.
+ *
+ * @author Phoenix Observability
+ */
+class ArchitectureTests {
+
+	private static final String ROOT = "io.phoenix.observability.autoconfigure";
+
+	private static final String IMPORTS = "META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports";
+
+	private static final JavaClasses mainClasses = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages(ROOT);
+
+	@Test
+	void autoConfigurationsArePublicFinalWithoutPublicMethods() {
+		classes().that()
+			.areAnnotatedWith(AutoConfiguration.class)
+			.should()
+			.bePublic()
+			.andShould()
+			.haveModifier(JavaModifier.FINAL)
+			.andShould(declareNoPublicMethods())
+			.andShould()
+			.haveSimpleNameEndingWith("AutoConfiguration")
+			.check(mainClasses);
+	}
+
+	@Test
+	void beanMethodsArePackagePrivate() {
+		methods().that().areAnnotatedWith(Bean.class).should().notBePublic().check(mainClasses);
+	}
+
+	@Test
+	void classConditionsAreNeverOnBeanMethods() {
+		noMethods().that()
+			.areAnnotatedWith(Bean.class)
+			.should()
+			.beAnnotatedWith(ConditionalOnClass.class)
+			.check(mainClasses);
+	}
+
+	@Test
+	void postProcessorBeansAreStatic() {
+		methods().that()
+			.areAnnotatedWith(Bean.class)
+			.and()
+			.haveRawReturnType(assignableTo(BeanPostProcessor.class).or(assignableTo(BeanFactoryPostProcessor.class)))
+			.should()
+			.beStatic()
+			.allowEmptyShould(true)
+			.check(mainClasses);
+	}
+
+	@Test
+	void nestedConfigurationsDoNotProxyBeanMethods() {
+		classes().that()
+			.areAnnotatedWith(Configuration.class)
+			.and()
+			.areNotAnnotatedWith(AutoConfiguration.class)
+			.should()
+			.beNestedClasses()
+			.andShould()
+			.notBePublic()
+			.andShould(haveProxyBeanMethodsDisabled())
+			.check(mainClasses);
+	}
+
+	@Test
+	void noComponentScanning() {
+		noClasses().should().beAnnotatedWith(ComponentScan.class).check(mainClasses);
+	}
+
+	@Test
+	void everyAutoConfigurationIsListedInImportsAndViceVersa() throws IOException {
+		Set<String> annotated = mainClasses.stream()
+			.filter((javaClass) -> javaClass.isAnnotatedWith(AutoConfiguration.class))
+			.map(JavaClass::getName)
+			.collect(Collectors.toSet());
+		Set<String> listed;
+		try (InputStream input = new ClassPathResource(IMPORTS).getInputStream()) {
+			listed = new String(input.readAllBytes(), StandardCharsets.UTF_8).lines()
+				.map(String::trim)
+				.filter((line) -> !line.isEmpty() && !line.startsWith("#"))
+				.collect(Collectors.toSet());
+		}
+		assertThat(annotated).hasSize(8);
+		assertThat(listed).containsExactlyInAnyOrderElementsOf(annotated);
+	}
+
+	@Test
+	void packagesAreNamedByWhatTheyDo() {
+		noClasses().should()
+			.resideInAnyPackage("..util..", "..utils..", "..common..", "..helper..", "..helpers..", "..misc..")
+			.check(mainClasses);
+	}
+
+	private static ArchCondition<JavaClass> declareNoPublicMethods() {
+		return new ArchCondition<>("declare no public methods") {
+
+			@Override
+			public void check(JavaClass javaClass, ConditionEvents events) {
+				for (JavaMethod method : javaClass.getMethods()) {
+					if (method.getModifiers().contains(JavaModifier.PUBLIC)) {
+						events.add(SimpleConditionEvent.violated(method, method.getFullName() + " is public"));
+					}
+				}
+			}
+
+		};
+	}
+
+	private static ArchCondition<JavaClass> haveProxyBeanMethodsDisabled() {
+		return new ArchCondition<>("have proxyBeanMethods = false") {
+
+			@Override
+			public void check(JavaClass javaClass, ConditionEvents events) {
+				Configuration configuration = javaClass.getAnnotationOfType(Configuration.class);
+				if (configuration.proxyBeanMethods()) {
+					events.add(SimpleConditionEvent.violated(javaClass,
+							javaClass.getName() + " proxies its bean methods"));
+				}
+			}
+
+		};
+	}
+
+}

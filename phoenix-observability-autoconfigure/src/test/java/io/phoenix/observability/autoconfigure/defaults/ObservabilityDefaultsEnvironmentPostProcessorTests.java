@@ -1,0 +1,139 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.phoenix.observability.autoconfigure.defaults;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link ObservabilityDefaultsEnvironmentPostProcessor}.
+ *
+ * @author Phoenix Observability
+ */
+class ObservabilityDefaultsEnvironmentPostProcessorTests {
+
+	private final ObservabilityDefaultsEnvironmentPostProcessor postProcessor = new ObservabilityDefaultsEnvironmentPostProcessor();
+
+	@Test
+	void localEnvironmentGetsDefaults() {
+		StandardEnvironment environment = environment("spring.application.name", "x");
+		postProcess(environment);
+		assertThat(environment.getPropertySources()
+			.contains(ObservabilityDefaultsEnvironmentPostProcessor.PROPERTY_SOURCE_NAME)).isTrue();
+		assertThat(environment.getProperty("management.tracing.sampling.probability")).isEqualTo("1.0");
+		assertThat(environment.getProperty("management.otlp.metrics.export.enabled")).isEqualTo("false");
+		assertThat(environment.getProperty("management.metrics.tags.service")).isEqualTo("x");
+		assertThat(environment.getProperty("management.metrics.tags.environment")).isEqualTo("local");
+		assertThat(environment.getProperty("management.opentelemetry.resource-attributes[service.name]"))
+			.isEqualTo("x");
+		assertThat(environment.getProperty("management.endpoints.web.exposure.include"))
+			.isEqualTo("health,info,prometheus");
+		assertThat(environment.getProperty("management.tracing.baggage.correlation.fields"))
+			.isEqualTo("correlation_id");
+		assertThat(environment.getProperty("phoenix.observability.service-name")).isEqualTo("x");
+		// JSON is the default format: nothing but JSON on standard output
+		assertThat(environment.getProperty("spring.main.banner-mode")).isEqualTo("off");
+	}
+
+	@Test
+	void latencyBucketsFollowServiceType() {
+		StandardEnvironment environment = environment("spring.application.name", "x",
+				"phoenix.observability.service-type", "gateway");
+		postProcess(environment);
+		assertThat(environment.getProperty("management.metrics.distribution.slo.http.server.requests"))
+			.isEqualTo("25ms,50ms,100ms,250ms,500ms,1000ms,2000ms,5000ms");
+	}
+
+	@Test
+	void gatewayInProductionSamplesATenth() {
+		StandardEnvironment environment = environment("spring.application.name", "x",
+				"phoenix.observability.environment", "production", "phoenix.observability.service-type", "gateway");
+		postProcess(environment);
+		assertThat(environment.getProperty("management.tracing.sampling.probability")).isEqualTo("0.1");
+		assertThat(environment.getProperty("management.metrics.tags.environment")).isEqualTo("production");
+	}
+
+	@Test
+	void workerInProductionSamplesEverything() {
+		StandardEnvironment environment = environment("spring.application.name", "x",
+				"phoenix.observability.environment", "production", "phoenix.observability.service-type", "worker");
+		postProcess(environment);
+		assertThat(environment.getProperty("management.tracing.sampling.probability")).isEqualTo("1.0");
+	}
+
+	@Test
+	void otlpMetricsStayEnabledWhenUrlIsSet() {
+		StandardEnvironment environment = environment("spring.application.name", "x",
+				"management.otlp.metrics.export.url", "http://collector:4318/v1/metrics");
+		postProcess(environment);
+		assertThat(environment.containsProperty("management.otlp.metrics.export.enabled")).isFalse();
+	}
+
+	@Test
+	void userValuesWin() {
+		StandardEnvironment environment = environment("spring.application.name", "x",
+				"management.tracing.sampling.probability", "0.5", "management.endpoints.web.exposure.include", "*",
+				"phoenix.observability.logging.format", "text");
+		postProcess(environment);
+		assertThat(environment.getProperty("management.tracing.sampling.probability")).isEqualTo("0.5");
+		assertThat(environment.getProperty("management.endpoints.web.exposure.include")).isEqualTo("*");
+		assertThat(environment.containsProperty("spring.main.banner-mode")).isFalse();
+	}
+
+	@Test
+	void disabledAddsNothing() {
+		StandardEnvironment environment = environment("spring.application.name", "x", "phoenix.observability.enabled",
+				"false");
+		int before = environment.getPropertySources().size();
+		postProcess(environment);
+		assertThat(environment.getPropertySources()).hasSize(before);
+		assertThat(environment.containsProperty("management.tracing.sampling.probability")).isFalse();
+		assertThat(environment.containsProperty("management.otlp.metrics.export.enabled")).isFalse();
+	}
+
+	@Test
+	void runningTwiceAddsOneSource() {
+		StandardEnvironment environment = environment("spring.application.name", "x");
+		postProcess(environment);
+		int after = environment.getPropertySources().size();
+		postProcess(environment);
+		assertThat(environment.getPropertySources()).hasSize(after);
+	}
+
+	private void postProcess(StandardEnvironment environment) {
+		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+	}
+
+	private static StandardEnvironment environment(String... pairs) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		for (int i = 0; i < pairs.length; i += 2) {
+			map.put(pairs[i], pairs[i + 1]);
+		}
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources().addFirst(new MapPropertySource("test", map));
+		return environment;
+	}
+
+}
