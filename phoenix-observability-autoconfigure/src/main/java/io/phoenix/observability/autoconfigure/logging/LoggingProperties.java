@@ -129,10 +129,11 @@ public class LoggingProperties {
 
 		/**
 		 * Regular expressions for secrets inside any string value, the message included.
-		 * A match is replaced; where the expression has groups, only the groups are.
+		 * Each match is replaced; lookarounds keep the context visible, as in the
+		 * defaults, which turn 'password=hunter2' into 'password=****'.
 		 */
-		private List<String> values = new ArrayList<>(List.of("(?i)bearer\\s+([A-Za-z0-9\\-._~+/]+=*)",
-				"(?i)(?:password|passwd|secret|api[_-]?key|token)\\s*[=:]\\s*([^\\s,;&\"]+)"));
+		private List<String> values = new ArrayList<>(List.of("(?i)(?<=bearer\\s)[A-Za-z0-9\\-._~+/]+=*",
+				"(?i)(?<=(?:password|passwd|secret|api[_-]?key|token)[=:])[^\\s,;&\"]+"));
 
 		public String getReplacement() {
 			return this.replacement;

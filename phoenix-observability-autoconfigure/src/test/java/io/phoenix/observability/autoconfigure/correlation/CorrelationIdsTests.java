@@ -16,6 +16,7 @@
 
 package io.phoenix.observability.autoconfigure.correlation;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -31,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CorrelationIdsTests {
 
-	private final CorrelationIds ids = new CorrelationIds("X-Correlation-ID", 128);
+	private final CorrelationIds ids = new CorrelationIds("X-Correlation-ID", 128, Duration.ofSeconds(10));
 
 	@Test
 	void acceptsUuid() {

@@ -37,9 +37,14 @@ class ReactiveCorrelationFilterTests {
 
 	private final AtomicReference<CorrelationContext> contextInChain = new AtomicReference<>();
 
+	// Behaves like a gateway handler: copies a downstream hop's ids, then writes the
+	// response; the filter's own ids must be the ones that reach the caller
 	private final WebFilterChain chain = (exchange) -> Mono.deferContextual((context) -> {
 		this.contextInChain.set(context.getOrDefault(CorrelationContext.KEY, null));
-		return Mono.empty();
+		exchange.getResponse().getHeaders().set("X-Correlation-ID", "copied-from-downstream");
+		exchange.getResponse().getHeaders().set("X-Request-ID", "copied-from-downstream");
+		exchange.getResponse().getHeaders().set("traceresponse", "copied-from-downstream");
+		return exchange.getResponse().setComplete();
 	});
 
 	@Test
