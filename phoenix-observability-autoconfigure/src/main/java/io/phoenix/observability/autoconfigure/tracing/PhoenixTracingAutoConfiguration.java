@@ -17,6 +17,7 @@
 package io.phoenix.observability.autoconfigure.tracing;
 
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -68,21 +69,26 @@ public final class PhoenixTracingAutoConfiguration {
 		}
 
 		private static void bind(SpanExporters exporters, MeterRegistry registry) {
-			List<FailureReportingSpanExporter> reporting = exporters.list()
-				.stream()
-				.filter(FailureReportingSpanExporter.class::isInstance)
-				.map(FailureReportingSpanExporter.class::cast)
-				.toList();
+			// The state object is the context's bean: Micrometer holds it weakly
 			FunctionCounter
-				.builder("phoenix.tracing.export.failures", reporting,
-						(list) -> list.stream().mapToLong(FailureReportingSpanExporter::getFailedExports).sum())
+				.builder("phoenix.tracing.export.failures", exporters,
+						(state) -> sum(state, FailureReportingSpanExporter::getFailedExports))
 				.description("Span exports that failed, for example because the collector is down")
 				.register(registry);
 			FunctionCounter
-				.builder("phoenix.tracing.export.failed.spans", reporting,
-						(list) -> list.stream().mapToLong(FailureReportingSpanExporter::getFailedSpans).sum())
+				.builder("phoenix.tracing.export.failed.spans", exporters,
+						(state) -> sum(state, FailureReportingSpanExporter::getFailedSpans))
 				.description("Spans whose export failed")
 				.register(registry);
+		}
+
+		private static double sum(SpanExporters exporters, ToLongFunction<FailureReportingSpanExporter> count) {
+			return exporters.list()
+				.stream()
+				.filter(FailureReportingSpanExporter.class::isInstance)
+				.map(FailureReportingSpanExporter.class::cast)
+				.mapToLong(count)
+				.sum();
 		}
 
 	}
