@@ -78,11 +78,11 @@ public class CorrelationFilter extends OncePerRequestFilter implements Ordered {
 		CorrelationContext context = new CorrelationContext(correlationId, this.ids.generate());
 		response.setHeader(this.properties.getHeader(), correlationId);
 		response.setHeader(this.properties.getRequestIdHeader(), context.requestId());
-		if (StringUtils.hasLength(this.properties.getTraceResponseHeader())) {
-			String traceResponse = this.tracing.currentTraceResponse();
-			if (traceResponse != null) {
+		String traceResponse = this.tracing.currentTraceResponse();
+		if (traceResponse != null) {
+			request.setAttribute(CorrelationContext.TRACE_RESPONSE, traceResponse);
+			if (StringUtils.hasLength(this.properties.getTraceResponseHeader())) {
 				response.setHeader(this.properties.getTraceResponseHeader(), traceResponse);
-				request.setAttribute(CorrelationContext.TRACE_RESPONSE, traceResponse);
 			}
 		}
 		context.putInMdc();

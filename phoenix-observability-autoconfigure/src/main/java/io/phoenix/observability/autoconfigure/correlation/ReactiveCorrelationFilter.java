@@ -61,8 +61,7 @@ public class ReactiveCorrelationFilter implements WebFilter, Ordered {
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		String incoming = exchange.getRequest().getHeaders().getFirst(this.properties.getHeader());
 		CorrelationContext context = new CorrelationContext(this.ids.acceptOrGenerate(incoming), this.ids.generate());
-		String traceResponse = StringUtils.hasLength(this.properties.getTraceResponseHeader())
-				? this.tracing.traceResponse(exchange.getAttributes()) : null;
+		String traceResponse = this.tracing.traceResponse(exchange.getAttributes());
 		if (traceResponse != null) {
 			exchange.getAttributes().put(CorrelationContext.TRACE_RESPONSE, traceResponse);
 		}
@@ -72,7 +71,7 @@ public class ReactiveCorrelationFilter implements WebFilter, Ordered {
 			HttpHeaders headers = exchange.getResponse().getHeaders();
 			headers.set(this.properties.getHeader(), context.correlationId());
 			headers.set(this.properties.getRequestIdHeader(), context.requestId());
-			if (traceResponse != null) {
+			if (traceResponse != null && StringUtils.hasLength(this.properties.getTraceResponseHeader())) {
 				headers.set(this.properties.getTraceResponseHeader(), traceResponse);
 			}
 			return Mono.empty();

@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 
 import io.phoenix.observability.autoconfigure.identity.ServiceIdentity;
 import io.phoenix.observability.autoconfigure.identity.ServiceIdentityProperties;
+import io.phoenix.observability.autoconfigure.logging.JsonLoggingApplicationListener;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -65,7 +66,7 @@ public class ObservabilityDefaultsEnvironmentPostProcessor implements Environmen
 		Map<String, Object> defaults = new LinkedHashMap<>();
 		identity(defaults, identity);
 		endpoints(defaults);
-		tracing(defaults, identity);
+		tracing(defaults, identity, environment);
 		metrics(defaults, identity, environment);
 		logging(defaults, environment);
 		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults));
@@ -81,8 +82,7 @@ public class ObservabilityDefaultsEnvironmentPostProcessor implements Environmen
 
 	private void logging(Map<String, Object> defaults, ConfigurableEnvironment environment) {
 		defaults.put("logging.pattern.correlation", "[%X{traceId:-},%X{spanId:-},%X{correlation_id:-}] ");
-		String format = environment.getProperty("phoenix.observability.logging.format", "json");
-		if ("json".equalsIgnoreCase(format)) {
+		if (JsonLoggingApplicationListener.appliesTo(environment)) {
 			// Standard output holds JSON lines only
 			defaults.put("spring.main.banner-mode", "off");
 		}
@@ -90,10 +90,9 @@ public class ObservabilityDefaultsEnvironmentPostProcessor implements Environmen
 
 	private void endpoints(Map<String, Object> defaults) {
 		defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
-		defaults.put("management.endpoint.health.probes.enabled", "true");
 	}
 
-	private void tracing(Map<String, Object> defaults, ServiceIdentity identity) {
+	private void tracing(Map<String, Object> defaults, ServiceIdentity identity, ConfigurableEnvironment environment) {
 		defaults.put("management.tracing.sampling.probability", String.valueOf(identity.defaultSamplingProbability()));
 		defaults.put("management.opentelemetry.resource-attributes[service.name]", identity.name());
 		defaults.put("management.opentelemetry.resource-attributes[deployment.environment.name]",
@@ -104,8 +103,11 @@ public class ObservabilityDefaultsEnvironmentPostProcessor implements Environmen
 		// without
 		// it, log lines written in WebFlux pipelines carry neither
 		defaults.put("spring.reactor.context-propagation", "auto");
-		// Failed exports are reported by Phoenix, once per interval, not once per batch
-		defaults.put("logging.level.io.opentelemetry.exporter.internal", "off");
+		if (environment.getProperty("phoenix.observability.tracing.enabled", Boolean.class, true)) {
+			// Failed exports are reported by Phoenix, once per interval, not once per
+			// batch
+			defaults.put("logging.level.io.opentelemetry.exporter.internal", "off");
+		}
 	}
 
 	private void metrics(Map<String, Object> defaults, ServiceIdentity identity, ConfigurableEnvironment environment) {

@@ -35,9 +35,9 @@ import org.springframework.boot.health.actuate.endpoint.StatusAggregator;
  * Every contributor that checks something outside the process is a member, whether Spring
  * Boot registered it ({@code db}, {@code redis}, ...) or the application did;
  * contributors about the process itself ({@code diskSpace}, {@code livenessState},
- * {@code readinessState}, {@code ssl}) are not. {@code ping} is a member so that the
- * group answers {@code UP} while no dependency exists. Components are shown to everyone,
- * their details only to authenticated callers.
+ * {@code readinessState}, {@code ssl}, {@code refreshScope}) are not. {@code ping} is a
+ * member so that the group answers {@code UP} while no dependency exists. Components are
+ * shown to everyone, their details only to authenticated callers.
  *
  * @author Phoenix Observability
  * @since 0.1.0

@@ -16,9 +16,8 @@
 
 package io.phoenix.observability.autoconfigure.identity;
 
-import io.phoenix.observability.autoconfigure.condition.ConditionalOnPhoenixFeature;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -31,7 +30,7 @@ import org.springframework.core.env.Environment;
  * @since 0.1.0
  */
 @AutoConfiguration
-@ConditionalOnPhoenixFeature("identity")
+@ConditionalOnBooleanProperty(name = "phoenix.observability.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ServiceIdentityProperties.class)
 public final class PhoenixIdentityAutoConfiguration {
 

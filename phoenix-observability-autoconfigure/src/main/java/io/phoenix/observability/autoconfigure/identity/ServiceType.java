@@ -31,14 +31,15 @@ import java.util.List;
 public enum ServiceType {
 
 	/**
-	 * Edge service that sees every request: samples a tenth of the traces it starts and
-	 * publishes fine-grained latency buckets.
+	 * Edge service that starts most traces: samples a tenth of them and publishes
+	 * fine-grained latency buckets. Like every type, it follows the sampling decision of
+	 * an incoming trace.
 	 */
 	GATEWAY(0.1, durations(25, 50, 100, 250, 500, 1000, 2000, 5000)),
 
 	/**
-	 * Service called by others, such as an orchestrator or an LLM service: follows its
-	 * caller's sampling decision and publishes buckets up to 30 seconds.
+	 * Service called by others, such as an orchestrator or an LLM service: samples a
+	 * tenth of the traces it starts itself and publishes buckets up to 30 seconds.
 	 */
 	BACKEND(0.1, durations(50, 100, 250, 500, 1000, 2000, 5000, 10000, 30000)),
 

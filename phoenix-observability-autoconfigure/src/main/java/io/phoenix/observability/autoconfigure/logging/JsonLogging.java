@@ -67,10 +67,10 @@ final class JsonLogging {
 		for (String name : List.of("CONSOLE", "FILE")) {
 			Appender<ILoggingEvent> appender = root.getAppender(name);
 			if (appender instanceof OutputStreamAppender<ILoggingEvent> output) {
+				// Swapped while running: stopping a rolling file appender would also stop
+				// its rolling policy, which a restart does not bring back
 				root.detachAppender(appender);
-				output.stop();
 				output.setEncoder(encoder(context));
-				output.start();
 				outputs.add(output);
 			}
 		}

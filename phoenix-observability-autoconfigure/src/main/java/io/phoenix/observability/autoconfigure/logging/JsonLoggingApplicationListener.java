@@ -20,7 +20,6 @@ import java.util.List;
 
 import ch.qos.logback.classic.LoggerContext;
 import io.phoenix.observability.autoconfigure.identity.ServiceIdentityProperties;
-import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
@@ -63,19 +62,29 @@ public class JsonLoggingApplicationListener implements GenericApplicationListene
 	@Override
 	public void onApplicationEvent(ApplicationEvent event) {
 		ConfigurableEnvironment environment = ((ApplicationEnvironmentPreparedEvent) event).getEnvironment();
-		ILoggerFactory loggerFactory = LoggerFactory.getILoggerFactory();
-		if (!LOGSTASH_PRESENT || !(loggerFactory instanceof LoggerContext context)
-				|| userConfiguresLogback(environment)) {
-			return;
-		}
-		ServiceIdentityProperties identity = ServiceIdentityProperties.bind(environment);
-		LoggingProperties properties = LoggingProperties.bind(environment);
-		if (identity.isEnabled() && properties.isEnabled() && properties.getFormat() == LoggingProperties.Format.JSON) {
-			new JsonLogging(identity.toIdentity(environment), properties).install(context);
+		if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context && appliesTo(environment)) {
+			ServiceIdentityProperties identity = ServiceIdentityProperties.bind(environment);
+			new JsonLogging(identity.toIdentity(environment), LoggingProperties.bind(environment)).install(context);
 		}
 	}
 
-	private boolean userConfiguresLogback(ConfigurableEnvironment environment) {
+	/**
+	 * Whether Phoenix's JSON logging applies to an application: logstash-logback-encoder
+	 * is present, Phoenix and its logging are enabled, the format is {@code json}, and
+	 * the application does not configure Logback itself.
+	 * @param environment the application's environment
+	 * @return whether JSON logging applies
+	 */
+	public static boolean appliesTo(ConfigurableEnvironment environment) {
+		if (!LOGSTASH_PRESENT || userConfiguresLogback(environment)) {
+			return false;
+		}
+		LoggingProperties properties = LoggingProperties.bind(environment);
+		return ServiceIdentityProperties.bind(environment).isEnabled() && properties.isEnabled()
+				&& properties.getFormat() == LoggingProperties.Format.JSON;
+	}
+
+	private static boolean userConfiguresLogback(ConfigurableEnvironment environment) {
 		return StringUtils.hasText(environment.getProperty(LoggingApplicationListener.CONFIG_PROPERTY))
 				|| USER_CONFIGURATIONS.stream().anyMatch((name) -> new ClassPathResource(name).exists());
 	}

@@ -132,8 +132,8 @@ public class LoggingProperties {
 		 * Each match is replaced; lookarounds keep the context visible, as in the
 		 * defaults, which turn 'password=hunter2' into 'password=****'.
 		 */
-		private List<String> values = new ArrayList<>(List.of("(?i)(?<=bearer\\s)[A-Za-z0-9\\-._~+/]+=*",
-				"(?i)(?<=(?:password|passwd|secret|api[_-]?key|token)[=:])[^\\s,;&\"]+"));
+		private List<String> values = new ArrayList<>(List.of("(?i)(?<=bearer\\s{1,4})[A-Za-z0-9\\-._~+/]+=*",
+				"(?i)(?<=(?:password|passwd|secret|api[_-]?key|token)\\s{0,4}[=:]\\s{0,4})[^\\s,;&\"]+"));
 
 		public String getReplacement() {
 			return this.replacement;

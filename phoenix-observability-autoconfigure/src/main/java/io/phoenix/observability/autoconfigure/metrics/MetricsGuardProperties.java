@@ -34,7 +34,8 @@ import org.springframework.util.Assert;
 public class MetricsGuardProperties {
 
 	/**
-	 * Whether to apply Phoenix's metrics defaults and guards.
+	 * Whether to apply Phoenix's metrics guards. The defaults for Spring Boot's metrics
+	 * properties are set regardless, and each can be overridden.
 	 */
 	private boolean enabled = true;
 

@@ -68,12 +68,6 @@ class PhoenixIdentityAutoConfigurationTests {
 	}
 
 	@Test
-	void disabledByFeatureProperty() {
-		this.contextRunner.withPropertyValues("phoenix.observability.identity.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(ServiceIdentity.class));
-	}
-
-	@Test
 	void disabledByGlobalProperty() {
 		this.contextRunner.withPropertyValues("phoenix.observability.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(ServiceIdentity.class));

@@ -1,0 +1,103 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.phoenix.observability.autoconfigure.logging;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import io.phoenix.observability.testing.JsonLogLines;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link JsonLoggingApplicationListener}, through real Spring applications and
+ * what they write to standard output and to a log file.
+ *
+ * @author Phoenix Observability
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class JsonLoggingApplicationListenerTests {
+
+	@TempDir
+	private Path directory;
+
+	@Test
+	void writesJsonLinesToStandardOutputAndToBootsLogFile(CapturedOutput output) {
+		Path file = this.directory.resolve("app.log");
+		try (ConfigurableApplicationContext context = run("logging.file.name=" + file)) {
+			LoggerFactory.getLogger("file.test").atInfo().addKeyValue("order", 7).log("Wrote to the file");
+		}
+		Map<String, Object> fileLine = JsonLogLines.await(() -> read(file), JsonLogLines.message("Wrote to the file"));
+		assertThat(fileLine).containsEntry("service", "json-test")
+			.containsEntry("order", 7)
+			.containsEntry("logger", "file.test");
+		assertThat(JsonLogLines.parse(output.getOut())).anyMatch(JsonLogLines.message("Wrote to the file"));
+	}
+
+	@Test
+	void textFormatLeavesSpringBootsPatternWithCorrelationIds(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = run("phoenix.observability.logging.format=text")) {
+			LoggerFactory.getLogger("text.test").info("Plain line");
+		}
+		String line = output.getOut().lines().filter((l) -> l.contains("Plain line")).findFirst().orElseThrow();
+		assertThat(line).doesNotStartWith("{").contains("text.test");
+	}
+
+	@Test
+	void disabledLoggingLeavesSpringBootsConsole(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = run("phoenix.observability.logging.enabled=false")) {
+			LoggerFactory.getLogger("off.test").info("Untouched line");
+		}
+		assertThat(output.getOut().lines().filter((l) -> l.contains("Untouched line"))).singleElement()
+			.satisfies((line) -> assertThat(line).doesNotStartWith("{"));
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.exists(file) ? Files.readString(file) : "";
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private ConfigurableApplicationContext run(String... properties) {
+		return new SpringApplicationBuilder(EmptyConfiguration.class).web(WebApplicationType.NONE)
+			.properties("spring.application.name=json-test")
+			.properties(properties)
+			.run();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class EmptyConfiguration {
+
+	}
+
+}
