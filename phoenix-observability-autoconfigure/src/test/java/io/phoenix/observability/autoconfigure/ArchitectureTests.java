@@ -136,7 +136,7 @@ class ArchitectureTests {
 				.filter((line) -> !line.isEmpty() && !line.startsWith("#"))
 				.collect(Collectors.toSet());
 		}
-		assertThat(annotated).hasSize(8);
+		assertThat(annotated).as("auto-configuration classes found").isNotEmpty();
 		assertThat(listed).containsExactlyInAnyOrderElementsOf(annotated);
 	}
 

@@ -103,6 +103,9 @@ public class ObservabilityDefaultsEnvironmentPostProcessor implements Environmen
 		// without
 		// it, log lines written in WebFlux pipelines carry neither
 		defaults.put("spring.reactor.context-propagation", "auto");
+		// Spring Boot's task executors (@Async and the application task executor) carry
+		// the trace and the correlation id to their threads
+		defaults.put("spring.task.execution.propagate-context", "true");
 		if (environment.getProperty("phoenix.observability.tracing.enabled", Boolean.class, true)) {
 			// Failed exports are reported by Phoenix, once per interval, not once per
 			// batch

@@ -119,6 +119,20 @@ class GatewayEndToEndTests {
 			.containsEntry("pipeline", "summarize");
 		assertThat(orchestratorLine.get("request_id")).isNotEqualTo(gatewayLine.get("request_id"));
 
+		Map<String, Object> clientLine = JsonLogLines.await(output::getOut,
+				(line) -> "phoenix.http.client".equals(line.get("logger")) && traceId.equals(line.get("trace_id")));
+		assertThat(clientLine).containsEntry("http_method", "POST")
+			.containsEntry("peer_host", "127.0.0.1")
+			.containsEntry("http_route", "/api/pipelines/{pipeline}/runs")
+			.containsEntry("http_status", 200)
+			.containsEntry("correlation_id", "journey-42")
+			.containsKey("duration_ms");
+		Map<String, Object> accessLine = JsonLogLines.await(output::getOut,
+				(line) -> "phoenix.access".equals(line.get("logger")) && traceId.equals(line.get("trace_id")));
+		assertThat(accessLine).containsEntry("http_route", "/api/pipelines/{pipeline}/runs")
+			.containsEntry("http_status", 200)
+			.containsEntry("correlation_id", "journey-42");
+
 		List<ExportedSpan> spans = collector.awaitSpans((all) -> all.stream()
 			.filter((span) -> span.traceId().equals(traceId))
 			.map((span) -> span.service() + " " + span.kind())

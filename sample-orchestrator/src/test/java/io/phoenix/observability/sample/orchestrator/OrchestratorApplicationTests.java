@@ -166,6 +166,30 @@ class OrchestratorApplicationTests {
 	}
 
 	@Test
+	void accessLogHasOneLinePerServedRequestWithTheRouteTemplateAndNoneForProbes(CapturedOutput output) {
+		client().get().uri("/health/readiness").retrieve().toBodilessEntity();
+		ResponseEntity<String> response = client().post()
+			.uri("/api/pipelines/summarize/runs")
+			.header("X-Correlation-ID", "access-1")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{}")
+			.retrieve()
+			.toEntity(String.class);
+		Map<String, Object> line = JsonLogLines.await(output::getOut,
+				(l) -> "phoenix.access".equals(l.get("logger")) && "access-1".equals(l.get("correlation_id")));
+		assertThat(line).containsEntry("http_method", "POST")
+			.containsEntry("http_route", "/api/pipelines/{pipeline}/runs")
+			.containsEntry("http_status", 200)
+			.containsEntry("request_id", response.getHeaders().getFirst("X-Request-ID"))
+			.containsEntry("trace_id", traceIdOf(response.getHeaders()))
+			.containsKey("duration_ms")
+			.doesNotContainKey("client_address_hash");
+		assertThat(JsonLogLines.parse(output.getOut())).filteredOn((l) -> "phoenix.access".equals(l.get("logger")))
+			.extracting((l) -> (String) l.get("http_route"))
+			.noneMatch((route) -> route.contains("health") || route.contains("actuator"));
+	}
+
+	@Test
 	void probesAndScrapesProduceNoSpans() {
 		for (String path : List.of("/health/liveness", "/health/readiness", "/health/dependencies", "/health/metrics",
 				"/actuator/health", "/actuator/prometheus")) {

@@ -1,0 +1,66 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.phoenix.observability.autoconfigure.requestlog;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.handler.TracingObservationHandler;
+import org.slf4j.MDC;
+import org.slf4j.spi.LoggingEventBuilder;
+
+import org.springframework.util.ClassUtils;
+
+/**
+ * Adds the trace and span ids of an observation to a log line, unless the MDC already
+ * carries them, so that a request log line written after the request's scope closed still
+ * names its trace.
+ *
+ * @author Phoenix Observability
+ */
+final class TraceFields {
+
+	private static final boolean TRACING_PRESENT = ClassUtils
+		.isPresent("io.micrometer.tracing.handler.TracingObservationHandler", TraceFields.class.getClassLoader());
+
+	private TraceFields() {
+	}
+
+	static LoggingEventBuilder addTo(LoggingEventBuilder line, Observation.Context context) {
+		if (!TRACING_PRESENT || MDC.get("traceId") != null) {
+			return line;
+		}
+		return Tracing.addTo(line, context);
+	}
+
+	/**
+	 * Kept apart so that Micrometer Tracing is only loaded where it is present.
+	 */
+	private static final class Tracing {
+
+		static LoggingEventBuilder addTo(LoggingEventBuilder line, Observation.Context context) {
+			TracingObservationHandler.TracingContext tracing = context
+				.get(TracingObservationHandler.TracingContext.class);
+			if (tracing == null || tracing.getSpan() == null) {
+				return line;
+			}
+			TraceContext trace = tracing.getSpan().context();
+			return line.addKeyValue("trace_id", trace.traceId()).addKeyValue("span_id", trace.spanId());
+		}
+
+	}
+
+}
