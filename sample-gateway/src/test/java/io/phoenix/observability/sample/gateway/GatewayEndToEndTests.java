@@ -38,6 +38,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -54,9 +55,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.opentelemetry.tracing.export.schedule-delay=100ms",
 				"phoenix.observability.correlation.invalid-header-log-interval=0s" })
+// The context exports to this class's collector: close it with the class
+@DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
 class GatewayEndToEndTests {
 
+	// Left running until the JVM exits: the context flushes its spans to it when it
+	// closes
 	private static final OtlpCollector collector = OtlpCollector.start();
 
 	private static OrchestratorProcess orchestrator;
@@ -74,7 +79,6 @@ class GatewayEndToEndTests {
 		if (orchestrator != null) {
 			orchestrator.close();
 		}
-		collector.close();
 	}
 
 	@DynamicPropertySource

@@ -54,14 +54,21 @@ class CollectorDownTests {
 	@LocalServerPort
 	private int port;
 
+	private static final int closedPort = closedPort();
+
 	@DynamicPropertySource
-	static void refusingCollector(DynamicPropertyRegistry registry) throws IOException {
-		int closedPort;
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			closedPort = socket.getLocalPort();
-		}
+	static void refusingCollector(DynamicPropertyRegistry registry) {
 		registry.add("management.opentelemetry.tracing.export.otlp.endpoint",
 				() -> "http://127.0.0.1:" + closedPort + "/v1/traces");
+	}
+
+	private static int closedPort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test

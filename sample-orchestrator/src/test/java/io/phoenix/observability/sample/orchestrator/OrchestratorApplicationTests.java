@@ -29,7 +29,6 @@ import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import io.phoenix.observability.testing.JsonLogLines;
 import io.phoenix.observability.testing.OtlpCollector;
 import io.phoenix.observability.testing.OtlpCollector.ExportedSpan;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,6 +44,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
@@ -60,9 +60,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.opentelemetry.tracing.export.schedule-delay=100ms",
 				"phoenix.observability.correlation.invalid-header-log-interval=0s" })
+// The context exports to this class's collector: close it with the class
+@DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
 class OrchestratorApplicationTests {
 
+	// Left running until the JVM exits: the context flushes its spans to it when it
+	// closes
 	private static final OtlpCollector collector = OtlpCollector.start();
 
 	private static final JsonMapper json = JsonMapper.builder().build();
@@ -73,11 +77,6 @@ class OrchestratorApplicationTests {
 	@DynamicPropertySource
 	static void collectorProperties(DynamicPropertyRegistry registry) {
 		registry.add("management.opentelemetry.tracing.export.otlp.endpoint", collector::tracesEndpoint);
-	}
-
-	@AfterAll
-	static void stopCollector() {
-		collector.close();
 	}
 
 	private RestClient client() {
