@@ -45,7 +45,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -127,7 +127,7 @@ class ContextPropagationIntegrationTests {
 		}
 
 		@Bean
-		PropagationController propagationController(Worker worker, AsyncTaskExecutor executor) {
+		PropagationController propagationController(Worker worker, ThreadPoolTaskExecutor executor) {
 			return new PropagationController(worker, executor);
 		}
 
@@ -152,9 +152,9 @@ class ContextPropagationIntegrationTests {
 
 		private final Worker worker;
 
-		private final AsyncTaskExecutor executor;
+		private final ThreadPoolTaskExecutor executor;
 
-		PropagationController(Worker worker, AsyncTaskExecutor executor) {
+		PropagationController(Worker worker, ThreadPoolTaskExecutor executor) {
 			this.worker = worker;
 			this.executor = executor;
 		}

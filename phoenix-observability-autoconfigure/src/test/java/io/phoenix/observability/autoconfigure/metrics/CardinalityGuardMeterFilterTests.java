@@ -20,6 +20,7 @@ import java.util.List;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.phoenix.observability.testing.LogbackDefaults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -33,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author Phoenix Observability
  */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith({ LogbackDefaults.class, OutputCaptureExtension.class })
 class CardinalityGuardMeterFilterTests {
 
 	private final CardinalityGuardMeterFilter filter = new CardinalityGuardMeterFilter(List.of("uri"), 3);

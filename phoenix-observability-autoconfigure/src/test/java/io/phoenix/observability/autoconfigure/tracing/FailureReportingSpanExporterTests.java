@@ -28,6 +28,7 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.phoenix.observability.testing.LogbackDefaults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -41,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author Phoenix Observability
  */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith({ LogbackDefaults.class, OutputCaptureExtension.class })
 class FailureReportingSpanExporterTests {
 
 	@Test

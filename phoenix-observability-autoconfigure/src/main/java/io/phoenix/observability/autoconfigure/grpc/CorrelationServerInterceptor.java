@@ -1,0 +1,174 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.phoenix.observability.autoconfigure.grpc;
+
+import java.util.Locale;
+import java.util.function.Supplier;
+
+import io.grpc.ForwardingServerCall;
+import io.grpc.ForwardingServerCallListener;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.Status;
+import io.phoenix.observability.autoconfigure.correlation.CorrelationContext;
+import io.phoenix.observability.autoconfigure.correlation.CorrelationIds;
+import io.phoenix.observability.autoconfigure.correlation.CorrelationProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * gRPC server interceptor that gives every call a correlation id (from the
+ * {@code x-correlation-id} metadata key, validated like the HTTP header, or generated)
+ * and a request id, holds both in the MDC while the call's callbacks run, echoes them in
+ * the response headers, and writes one structured line per call when it closes: method,
+ * status code and {@code duration_ms}. Streaming calls included.
+ *
+ * @author Phoenix Observability
+ * @since 0.1.0
+ */
+public class CorrelationServerInterceptor implements ServerInterceptor {
+
+	private static final Logger logger = LoggerFactory.getLogger("phoenix.grpc.server");
+
+	private final Metadata.Key<String> correlationKey;
+
+	private final Metadata.Key<String> requestIdKey;
+
+	private final CorrelationIds ids;
+
+	/**
+	 * Create a new interceptor.
+	 * @param properties the correlation properties, whose header names are used as
+	 * metadata keys
+	 */
+	public CorrelationServerInterceptor(CorrelationProperties properties) {
+		this.correlationKey = key(properties.getHeader());
+		this.requestIdKey = key(properties.getRequestIdHeader());
+		this.ids = new CorrelationIds(properties);
+	}
+
+	static Metadata.Key<String> key(String header) {
+		return Metadata.Key.of(header.toLowerCase(Locale.ROOT), Metadata.ASCII_STRING_MARSHALLER);
+	}
+
+	@Override
+	public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
+			ServerCallHandler<Q, R> next) {
+		CorrelationContext context = new CorrelationContext(this.ids.acceptOrGenerate(headers.get(this.correlationKey)),
+				this.ids.generate());
+		long start = System.nanoTime();
+		ServerCall<Q, R> observed = new ForwardingServerCall.SimpleForwardingServerCall<>(call) {
+
+			@Override
+			public void sendHeaders(Metadata responseHeaders) {
+				responseHeaders.put(CorrelationServerInterceptor.this.correlationKey, context.correlationId());
+				responseHeaders.put(CorrelationServerInterceptor.this.requestIdKey, context.requestId());
+				super.sendHeaders(responseHeaders);
+			}
+
+			@Override
+			public void close(Status status, Metadata trailers) {
+				log(call, status, context, start);
+				super.close(status, trailers);
+			}
+
+		};
+		ServerCall.Listener<Q> listener = withMdc(context, () -> next.startCall(observed, headers));
+		return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(listener) {
+
+			@Override
+			public void onMessage(Q message) {
+				withMdc(context, () -> {
+					super.onMessage(message);
+					return null;
+				});
+			}
+
+			@Override
+			public void onHalfClose() {
+				withMdc(context, () -> {
+					super.onHalfClose();
+					return null;
+				});
+			}
+
+			@Override
+			public void onCancel() {
+				withMdc(context, () -> {
+					super.onCancel();
+					return null;
+				});
+			}
+
+			@Override
+			public void onComplete() {
+				withMdc(context, () -> {
+					super.onComplete();
+					return null;
+				});
+			}
+
+			@Override
+			public void onReady() {
+				withMdc(context, () -> {
+					super.onReady();
+					return null;
+				});
+			}
+
+		};
+	}
+
+	private static <T> T withMdc(CorrelationContext context, Supplier<T> action) {
+		CorrelationContext previous = CorrelationContext.fromMdc();
+		context.putInMdc();
+		try {
+			return action.get();
+		}
+		finally {
+			if (previous != null) {
+				previous.putInMdc();
+			}
+			else {
+				CorrelationContext.clearMdc();
+			}
+		}
+	}
+
+	private static void log(ServerCall<?, ?> call, Status status, CorrelationContext context, long start) {
+		if (!logger.isInfoEnabled()) {
+			return;
+		}
+		long durationMillis = (System.nanoTime() - start) / 1_000_000;
+		String method = call.getMethodDescriptor().getFullMethodName();
+		var line = logger.atInfo()
+			.addKeyValue("rpc_method", method)
+			.addKeyValue("rpc_type", call.getMethodDescriptor().getType().name())
+			.addKeyValue("grpc_status_code", status.getCode().name())
+			.addKeyValue("duration_ms", durationMillis);
+		if (MDC.get(CorrelationContext.CORRELATION_ID) == null) {
+			// Closed from a thread outside the call's callbacks
+			line = line.addKeyValue(CorrelationContext.CORRELATION_ID, context.correlationId())
+				.addKeyValue(CorrelationContext.REQUEST_ID, context.requestId());
+		}
+		line.log("gRPC " + method + " " + status.getCode() + " " + durationMillis + " ms");
+	}
+
+}
