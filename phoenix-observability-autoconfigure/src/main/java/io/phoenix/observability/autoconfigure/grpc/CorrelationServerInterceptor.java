@@ -95,45 +95,37 @@ public class CorrelationServerInterceptor implements ServerInterceptor {
 
 			@Override
 			public void onMessage(Q message) {
-				withMdc(context, () -> {
-					super.onMessage(message);
-					return null;
-				});
+				run(context, () -> super.onMessage(message));
 			}
 
 			@Override
 			public void onHalfClose() {
-				withMdc(context, () -> {
-					super.onHalfClose();
-					return null;
-				});
+				run(context, super::onHalfClose);
 			}
 
 			@Override
 			public void onCancel() {
-				withMdc(context, () -> {
-					super.onCancel();
-					return null;
-				});
+				run(context, super::onCancel);
 			}
 
 			@Override
 			public void onComplete() {
-				withMdc(context, () -> {
-					super.onComplete();
-					return null;
-				});
+				run(context, super::onComplete);
 			}
 
 			@Override
 			public void onReady() {
-				withMdc(context, () -> {
-					super.onReady();
-					return null;
-				});
+				run(context, super::onReady);
 			}
 
 		};
+	}
+
+	private static void run(CorrelationContext context, Runnable callback) {
+		withMdc(context, () -> {
+			callback.run();
+			return null;
+		});
 	}
 
 	private static <T> T withMdc(CorrelationContext context, Supplier<T> action) {

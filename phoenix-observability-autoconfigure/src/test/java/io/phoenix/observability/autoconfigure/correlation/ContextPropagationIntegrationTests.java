@@ -20,6 +20,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import io.phoenix.observability.testing.JsonLogLines;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -102,11 +104,13 @@ class ContextPropagationIntegrationTests {
 			call.get(60, TimeUnit.SECONDS);
 		}
 		callers.shutdown();
-		JsonLogLines.await(output::getOut, (line) -> "req-79".equals(line.get("work")));
-		List<Map<String, Object>> workLines = JsonLogLines.parse(output.getOut())
-			.stream()
-			.filter((line) -> line.containsKey("work"))
-			.toList();
+		// Lines are written asynchronously: wait until all 80 have arrived
+		List<Map<String, Object>> workLines = Awaitility.await()
+			.atMost(Duration.ofSeconds(20))
+			.until(() -> JsonLogLines.parse(output.getOut())
+				.stream()
+				.filter((line) -> line.containsKey("work"))
+				.toList(), (lines) -> lines.size() >= 80);
 		assertThat(workLines).hasSize(80);
 		assertThat(workLines).allSatisfy((line) -> {
 			String expected = (String) line.get("work");

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -33,9 +34,11 @@ import io.grpc.MethodDescriptor;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.ServerCalls;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.phoenix.observability.testing.JsonLogLines;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -125,6 +128,9 @@ class GrpcCorrelationIntegrationTests {
 		stream.forEachRemaining(received::add);
 		assertThat(received).hasSize(3);
 		assertThat(received).allMatch((id) -> id.matches("[0-9a-f]{32}")).containsOnly(received.get(0));
+		// Lines are written asynchronously: wait for the first, then count
+		JsonLogLines.await(output::getOut, (line) -> "phoenix.grpc.server".equals(line.get("logger"))
+				&& "test.Echo/Count".equals(line.get("rpc_method")));
 		List<Map<String, Object>> serverLines = JsonLogLines.parse(output.getOut())
 			.stream()
 			.filter((line) -> "phoenix.grpc.server".equals(line.get("logger"))
@@ -141,15 +147,11 @@ class GrpcCorrelationIntegrationTests {
 		ManagedChannel channel = this.context.getBean(GrpcChannelFactory.class)
 			.createChannel("in-process:phoenix-test");
 		ClientCalls.blockingUnaryCall(channel, SAY, CallOptions.DEFAULT, "metrics");
-		var registry = this.context.getBean(io.micrometer.core.instrument.MeterRegistry.class);
-		assertThat(registry.find("grpc.server").tag("rpc.method", "Say").timer())
-			.as(registry.getMeters()
-				.stream()
-				.map((m) -> m.getId().toString())
-				.filter((id) -> id.contains("grpc"))
-				.toList()
-				.toString())
-			.isNotNull();
+		MeterRegistry registry = this.context.getBean(MeterRegistry.class);
+		// The server's observation stops after the client has its answer
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(registry.find("grpc.server").tag("rpc.method", "Say").timer()).isNotNull());
 		assertThat(registry.find("grpc.client").tag("rpc.method", "Say").timer()).isNotNull();
 	}
 
