@@ -24,7 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import io.phoenix.observability.autoconfigure.slo.SloEndpoint;
+import io.phoenix.observability.autoconfigure.slo.SloFilesWriter;
 import io.phoenix.observability.autoconfigure.slo.SloRulesGenerator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,9 +59,7 @@ public final class PrometheusTools {
 	 * @throws Exception if a tool cannot be run
 	 */
 	public static void writeAndCheck(SloRulesGenerator generator, Path directory) throws Exception {
-		Files.writeString(directory.resolve(SloEndpoint.RULES_FILE), generator.rulesYaml());
-		Files.writeString(directory.resolve("rules-tests.yml"), generator.ruleTestsYaml(SloEndpoint.RULES_FILE));
-		Files.writeString(directory.resolve("alertmanager.yml"), generator.alertmanagerYaml());
+		SloFilesWriter.write(generator, directory);
 		check(directory);
 	}
 

@@ -27,6 +27,8 @@ final class SampleRing {
 
 	private final long stepMillis;
 
+	private final long coverageMillis;
+
 	private final long[] times;
 
 	private final double[] bad;
@@ -37,15 +39,22 @@ final class SampleRing {
 
 	private int size;
 
-	SampleRing(long stepMillis, int capacity) {
+	/**
+	 * Create a ring.
+	 * @param stepMillis the minimum time between two kept samples; 0 keeps every sample
+	 * @param coverageMillis how far back the ring reaches when full
+	 * @param capacity the number of samples kept
+	 */
+	SampleRing(long stepMillis, long coverageMillis, int capacity) {
 		this.stepMillis = stepMillis;
+		this.coverageMillis = coverageMillis;
 		this.times = new long[capacity];
 		this.bad = new double[capacity];
 		this.total = new double[capacity];
 	}
 
 	long coverageMillis() {
-		return this.stepMillis * (this.times.length - 1);
+		return this.coverageMillis;
 	}
 
 	int capacity() {

@@ -246,10 +246,11 @@ public class SloTracker implements MeterBinder, SmartLifecycle {
 			this.slo = slo;
 			long step = Math.max(1, interval.toMillis());
 			int fineSamples = (int) Math.min(MAX_FINE_SAMPLES, FINE_COVERAGE.toMillis() / step);
-			this.fine = new SampleRing(step, fineSamples + 1);
+			// Every sample is kept: the sampler sets the pace
+			this.fine = new SampleRing(0, step * fineSamples, fineSamples + 1);
 			long coarseStep = Math.max(COARSE_STEP.toMillis(), step);
 			long longest = Math.max(slo.window().toMillis(), Duration.ofDays(3).toMillis());
-			this.coarse = new SampleRing(coarseStep, (int) (longest / coarseStep) + 2);
+			this.coarse = new SampleRing(coarseStep, longest, (int) (longest / coarseStep) + 2);
 			this.budget = slo.errorBudget().doubleValue();
 			Duration threshold = slo.sli().getThreshold();
 			this.thresholdNanos = (threshold != null) ? threshold.toNanos() : 0;
