@@ -89,7 +89,7 @@ public class ObservabilityDefaultsEnvironmentPostProcessor implements Environmen
 	}
 
 	private void endpoints(Map<String, Object> defaults) {
-		defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+		defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,slo");
 	}
 
 	private void tracing(Map<String, Object> defaults, ServiceIdentity identity, ConfigurableEnvironment environment) {

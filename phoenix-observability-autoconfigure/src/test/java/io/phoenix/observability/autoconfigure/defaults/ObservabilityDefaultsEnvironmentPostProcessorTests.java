@@ -49,7 +49,7 @@ class ObservabilityDefaultsEnvironmentPostProcessorTests {
 		assertThat(environment.getProperty("management.opentelemetry.resource-attributes[service.name]"))
 			.isEqualTo("x");
 		assertThat(environment.getProperty("management.endpoints.web.exposure.include"))
-			.isEqualTo("health,info,prometheus");
+			.isEqualTo("health,info,prometheus,slo");
 		assertThat(environment.getProperty("management.tracing.baggage.correlation.fields"))
 			.isEqualTo("correlation_id");
 		assertThat(environment.getProperty("phoenix.observability.service-name")).isEqualTo("x");

@@ -1,0 +1,135 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.phoenix.observability.autoconfigure.slo;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
+
+/**
+ * The {@code slo} endpoint: at {@code /actuator/slo}, each SLO with its live SLIs, burn
+ * rates and error budget, as JSON; at {@code /actuator/slo/rules},
+ * {@code /actuator/slo/rules-tests} and {@code /actuator/slo/alertmanager}, the generated
+ * Prometheus rules, their {@code promtool} unit tests and the Alertmanager configuration,
+ * as YAML.
+ *
+ * @author Phoenix Observability
+ * @since 0.1.0
+ */
+@WebEndpoint(id = "slo")
+public class SloEndpoint {
+
+	/**
+	 * Media type of the generated files.
+	 */
+	public static final String YAML = "application/yaml";
+
+	/**
+	 * Name of the rule file that the unit tests refer to.
+	 */
+	public static final String RULES_FILE = "rules.yml";
+
+	private final SloRulesGenerator generator;
+
+	private final SloTracker tracker;
+
+	private final String service;
+
+	/**
+	 * Create a new instance.
+	 * @param service the name of the service
+	 * @param generator the rules generator
+	 * @param tracker the live tracker, or {@code null} without a meter registry
+	 */
+	public SloEndpoint(String service, SloRulesGenerator generator, SloTracker tracker) {
+		this.service = service;
+		this.generator = generator;
+		this.tracker = tracker;
+	}
+
+	@ReadOperation
+	public SloReport slo() {
+		List<SloReport.Objective> objectives = new ArrayList<>();
+		List<ServiceLevelObjective> slos = this.generator.getObjectives();
+		for (ServiceLevelObjective slo : slos) {
+			SloTracker.Status status = (this.tracker != null) ? this.tracker.status(slo.name()) : null;
+			List<String> alerts = new ArrayList<>();
+			for (BurnRateAlert alert : BurnRateAlert.values()) {
+				if (alert.enabledFor(slo)) {
+					alerts.add(alert.alertName());
+				}
+			}
+			objectives.add(new SloReport.Objective(slo.name(), slo.description(), slo.kind().name().toLowerCase(),
+					slo.objectivePercent(), PromQl.duration(slo.window()), status != null,
+					(status != null) ? status.errorBudgetRemaining() : null, (status != null) ? status.sli() : null,
+					(status != null) ? status.burnRate() : null, (status != null) ? status.events() : null,
+					(status != null) ? status.firing() : null, alerts));
+		}
+		String interval = (this.tracker != null) ? PromQl.duration(this.tracker.getInterval()) : null;
+		return new SloReport(this.service, interval, objectives);
+	}
+
+	@ReadOperation(produces = YAML)
+	public WebEndpointResponse<String> file(@Selector String file) {
+		return switch (file) {
+			case "rules" -> new WebEndpointResponse<>(this.generator.rulesYaml());
+			case "rules-tests" -> new WebEndpointResponse<>(this.generator.ruleTestsYaml(RULES_FILE));
+			case "alertmanager" -> new WebEndpointResponse<>(this.generator.alertmanagerYaml());
+			default -> new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
+		};
+	}
+
+	/**
+	 * What the {@code slo} endpoint reports.
+	 *
+	 * @param service the name of the service
+	 * @param sampleInterval how often the live budgets sample the meters, or {@code null}
+	 * without a meter registry
+	 * @param objectives the SLOs
+	 */
+	public record SloReport(String service, String sampleInterval, List<Objective> objectives) {
+
+		/**
+		 * One SLO.
+		 *
+		 * @param name its name
+		 * @param description what it promises
+		 * @param kind the kind of SLI
+		 * @param objective the target percentage of good events
+		 * @param window the SLO window
+		 * @param live whether it is computed from the live meters
+		 * @param errorBudgetRemaining share of the budget left over the SLO window
+		 * @param sli ratio of good events by window
+		 * @param burnRate burn rate by window
+		 * @param events bad and total events over the SLO window
+		 * @param firing the burn-rate alerts whose conditions hold now
+		 * @param alerts the burn-rate alerts generated for it
+		 */
+		public record Objective(String name, String description, String kind, BigDecimal objective, String window,
+				boolean live, Double errorBudgetRemaining, Map<String, Double> sli, Map<String, Double> burnRate,
+				Map<String, Double> events, List<String> firing, List<String> alerts) {
+		}
+
+	}
+
+}

@@ -1,0 +1,141 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.phoenix.observability.autoconfigure.slo;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.phoenix.observability.autoconfigure.slo.SloProperties.SliKind;
+
+import static io.phoenix.observability.autoconfigure.slo.PromQl.duration;
+import static io.phoenix.observability.autoconfigure.slo.SloRulesGenerator.map;
+
+/**
+ * Unit tests for {@code promtool test rules}: for each burn-rate alert of each SLO,
+ * synthetic series of the SLI's own metrics with an error ratio 5% above the alert's
+ * threshold, where the alert must fire, and 5% below it, where it must stay silent. Ratio
+ * SLIs are left out: their series are whatever their expressions select.
+ *
+ * @author Phoenix Observability
+ */
+class SloRuleTests {
+
+	/**
+	 * Events per minute in the synthetic series.
+	 */
+	private static final BigDecimal EVENTS_PER_MINUTE = BigDecimal.valueOf(10000);
+
+	private static final BigDecimal ABOVE = new BigDecimal("1.05");
+
+	private static final BigDecimal BELOW = new BigDecimal("0.95");
+
+	private final SloRulesGenerator generator;
+
+	SloRuleTests(SloRulesGenerator generator) {
+		this.generator = generator;
+	}
+
+	Map<String, Object> tests(String rulesFile) {
+		List<Object> tests = new ArrayList<>();
+		for (ServiceLevelObjective slo : this.generator.getObjectives()) {
+			if (slo.kind() == SliKind.RATIO) {
+				continue;
+			}
+			for (BurnRateAlert alert : BurnRateAlert.values()) {
+				if (alert.enabledFor(slo)) {
+					tests.add(test(slo, alert, ABOVE, true));
+					tests.add(test(slo, alert, BELOW, false));
+				}
+			}
+		}
+		Map<String, Object> root = new LinkedHashMap<>();
+		root.put("rule_files", List.of(rulesFile));
+		// Rules are evaluated every 5 minutes: fine enough for the 5m window, and days of
+		// series stay fast to evaluate
+		root.put("evaluation_interval", "5m");
+		root.put("tests", tests);
+		return root;
+	}
+
+	private Map<String, Object> test(ServiceLevelObjective slo, BurnRateAlert alert, BigDecimal factor, boolean fires) {
+		BigDecimal errorRatio = alert.burnRate().multiply(slo.errorBudget()).multiply(factor).min(BigDecimal.ONE);
+		// One sample a minute where the short window is 5m, else one every five minutes
+		long step = alert.shortWindow().toMinutes() <= 5 ? 1 : 5;
+		BigDecimal perStep = EVENTS_PER_MINUTE.multiply(BigDecimal.valueOf(step));
+		BigDecimal bad = perStep.multiply(errorRatio).setScale(6, RoundingMode.HALF_EVEN);
+		BigDecimal good = perStep.subtract(bad);
+		// Long enough for the long window to be full of the synthetic error ratio
+		long samples = (alert.longWindow().toMinutes() + 10) / step;
+		Duration evalTime = alert.longWindow().plusMinutes(5);
+		Map<String, Object> test = new LinkedHashMap<>();
+		test.put("name",
+				"%s %s %s at %s%% errors (%sx its threshold)".formatted(slo.name(), alert.alertName(),
+						fires ? "fires" : "stays silent", PromQl.number(errorRatio.multiply(BigDecimal.valueOf(100))),
+						PromQl.number(factor)));
+		test.put("interval", step + "m");
+		test.put("input_series", series(slo, good, bad, perStep, samples));
+		Map<String, Object> expected = new LinkedHashMap<>();
+		expected.put("eval_time", duration(evalTime));
+		expected.put("alertname", alert.alertName());
+		List<Object> alerts = new ArrayList<>();
+		if (fires) {
+			Map<String, String> labels = new LinkedHashMap<>();
+			labels.put("sloth_id", slo.id());
+			labels.put("sloth_service", slo.service());
+			labels.put("sloth_slo", slo.name());
+			labels.putAll(this.generator.burnRateLabels(slo, alert));
+			alerts.add(map("exp_labels", labels, "exp_annotations", this.generator.burnRateAnnotations(slo, alert)));
+		}
+		expected.put("exp_alerts", alerts);
+		test.put("alert_rule_test", List.of(expected));
+		return test;
+	}
+
+	private List<Object> series(ServiceLevelObjective slo, BigDecimal good, BigDecimal bad, BigDecimal all,
+			long minutes) {
+		Map<String, String> base = PromQl.baseLabels(slo);
+		List<Object> series = new ArrayList<>();
+		if (slo.kind() == SliKind.AVAILABILITY) {
+			String errorLabel = PromQl.labelName(slo.sli().getErrorTag());
+			Map<String, String> errors = new LinkedHashMap<>(base);
+			errors.put(errorLabel, slo.sli().getErrorValues().get(0));
+			Map<String, String> successes = new LinkedHashMap<>(base);
+			successes.put(errorLabel, slo.sli().getErrorValues().contains("SUCCESS") ? "OK" : "SUCCESS");
+			series.add(counter(PromQl.countSeries(slo), errors, bad, minutes));
+			series.add(counter(PromQl.countSeries(slo), successes, good, minutes));
+		}
+		else {
+			Map<String, String> fast = new LinkedHashMap<>(base);
+			fast.put("le", PromQl.le(slo.sli().getThreshold()));
+			series.add(counter(PromQl.countSeries(slo), base, all, minutes));
+			series.add(counter(PromQl.bucketSeries(slo), fast, good, minutes));
+		}
+		return series;
+	}
+
+	private static Map<String, Object> counter(String name, Map<String, String> labels, BigDecimal perStep,
+			long samples) {
+		return map("series", name + "{" + PromQl.matchers(labels) + "}", "values",
+				"0+" + PromQl.number(perStep) + "x" + samples);
+	}
+
+}

@@ -1,0 +1,207 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.phoenix.observability.autoconfigure.slo;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.phoenix.observability.autoconfigure.identity.PhoenixIdentityAutoConfiguration;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static io.phoenix.observability.autoconfigure.InvalidPropertyAssertions.assertFailedOn;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link PhoenixSloAutoConfiguration}.
+ *
+ * @author Phoenix Observability
+ */
+class PhoenixSloAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(PhoenixSloAutoConfiguration.class,
+				PhoenixIdentityAutoConfiguration.class, MetricsAutoConfiguration.class))
+		.withBean(SimpleMeterRegistry.class, SimpleMeterRegistry::new)
+		.withPropertyValues("spring.application.name=orders", "phoenix.slo.objectives[0].name=checkout",
+				"management.endpoints.web.exposure.include=slo", "phoenix.slo.objectives[0].objective=99",
+				"phoenix.slo.objectives[0].sli.route=/checkout", "phoenix.slo.objectives[1].name=checkout-latency",
+				"phoenix.slo.objectives[1].objective=99", "phoenix.slo.objectives[1].sli.kind=latency",
+				"phoenix.slo.objectives[1].sli.threshold=300ms");
+
+	@Test
+	void objectivesCreateTheGeneratorTrackerAndEndpoint() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(SloRulesGenerator.class)
+			.hasSingleBean(SloTracker.class)
+			.hasSingleBean(SloLatencyBucketsMeterFilter.class)
+			.hasSingleBean(SloEndpoint.class));
+	}
+
+	@Test
+	void nothingWithoutObjectives() {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(PhoenixSloAutoConfiguration.class, PhoenixIdentityAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(SloRulesGenerator.class)
+				.doesNotHaveBean(SloProperties.class));
+	}
+
+	@Test
+	void disabledByFeatureProperty() {
+		this.contextRunner.withPropertyValues("phoenix.observability.slo.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(SloRulesGenerator.class)
+				.doesNotHaveBean(SloTracker.class));
+	}
+
+	@Test
+	void disabledByGlobalProperty() {
+		this.contextRunner.withPropertyValues("phoenix.observability.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(SloRulesGenerator.class));
+	}
+
+	@Test
+	void endpointBacksOffWhenNotAvailable() {
+		this.contextRunner.withPropertyValues("management.endpoint.slo.access=NONE")
+			.run((context) -> assertThat(context).doesNotHaveBean(SloEndpoint.class).hasSingleBean(SloTracker.class));
+	}
+
+	@Test
+	void userTrackerWins() {
+		SloTracker user = new SloTracker(java.util.List.of(), java.time.Duration.ofSeconds(1),
+				java.time.Clock.systemUTC());
+		this.contextRunner.withBean(SloTracker.class, () -> user)
+			.run((context) -> assertThat(context).getBean(SloTracker.class).isSameAs(user));
+	}
+
+	@Test
+	void noLiveBudgetsWithoutMicrometer() {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(PhoenixSloAutoConfiguration.class, PhoenixIdentityAutoConfiguration.class))
+			.withPropertyValues("phoenix.slo.objectives[0].name=a", "phoenix.slo.objectives[0].objective=99")
+			.withClassLoader(new FilteredClassLoader("io.micrometer.core"))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(SloRulesGenerator.class)
+				.doesNotHaveBean(SloTracker.class));
+	}
+
+	@Test
+	void backsOffWithoutSnakeYaml() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("org.yaml.snakeyaml"))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(SloRulesGenerator.class));
+	}
+
+	@Test
+	void latencyThresholdGetsItsOwnHistogramBucket() {
+		this.contextRunner.run((context) -> {
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			Timer timer = registry.timer("http.server.requests", "uri", "/checkout", "outcome", "SUCCESS");
+			timer.record(java.time.Duration.ofMillis(100));
+			assertThat(timer.takeSnapshot().histogramCounts()).anySatisfy(
+					(bucket) -> assertThat(bucket.bucket(java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo(300.0));
+		});
+	}
+
+	@Test
+	void liveBudgetFallsAndBurnRateRisesWhenErrorsArrive() {
+		this.contextRunner.run((context) -> {
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			SloTracker tracker = context.getBean(SloTracker.class);
+			Timer ok = registry.timer("http.server.requests", "uri", "/checkout", "outcome", "SUCCESS");
+			Timer failed = registry.timer("http.server.requests", "uri", "/checkout", "outcome", "SERVER_ERROR");
+			tracker.sample();
+			for (int i = 0; i < 95; i++) {
+				ok.record(java.time.Duration.ofMillis(1));
+			}
+			for (int i = 0; i < 5; i++) {
+				failed.record(java.time.Duration.ofMillis(1));
+			}
+			Thread.sleep(20);
+			tracker.sample();
+			SloTracker.Status status = tracker.status("checkout");
+			assertThat(status.sli().get("5m")).isCloseTo(0.95, org.assertj.core.data.Offset.offset(1e-9));
+			assertThat(status.burnRate().get("5m")).isCloseTo(5.0, org.assertj.core.data.Offset.offset(1e-9));
+			assertThat(status.errorBudgetRemaining()).isCloseTo(-4.0, org.assertj.core.data.Offset.offset(1e-9));
+			assertThat(registry.get("phoenix.slo.burn.rate").tag("slo", "checkout").tag("window", "1h").gauge().value())
+				.isCloseTo(5.0, org.assertj.core.data.Offset.offset(1e-9));
+			assertThat(registry.get("phoenix.slo.objective.ratio").tag("slo", "checkout").gauge().value())
+				.isEqualTo(0.99);
+		});
+	}
+
+	@Test
+	void objectiveOfHundredFails() {
+		this.contextRunner.withPropertyValues("phoenix.slo.objectives[0].objective=100")
+			.run((context) -> assertFailedOn(context, "phoenix.slo.objectives[0].objective",
+					"must be a percentage above 0 and below 100"));
+	}
+
+	@Test
+	void objectiveOfZeroFails() {
+		this.contextRunner.withPropertyValues("phoenix.slo.objectives[0].objective=0")
+			.run((context) -> assertFailedOn(context, "phoenix.slo.objectives[0].objective",
+					"must be a percentage above 0 and below 100"));
+	}
+
+	@Test
+	void unparseableWindowFails() {
+		this.contextRunner.withPropertyValues("phoenix.slo.objectives[0].window=thirty days")
+			.run((context) -> assertFailedOn(context, "phoenix.slo.objectives[0].window", "thirty days"));
+	}
+
+	@Test
+	void unknownSliKindFails() {
+		this.contextRunner.withPropertyValues("phoenix.slo.objectives[0].sli.kind=throughput")
+			.run((context) -> assertFailedOn(context, "phoenix.slo.objectives[0].sli.kind",
+					"must be one of availability, latency or ratio, but was 'throughput'"));
+	}
+
+	@Test
+	void latencyWithoutThresholdFailsNamingTheProperty() {
+		this.contextRunner.withPropertyValues("phoenix.slo.objectives[1].sli.threshold=")
+			.run((context) -> assertThat(context).hasFailed());
+		this.contextRunner
+			.withPropertyValues("phoenix.slo.objectives[2].name=slow", "phoenix.slo.objectives[2].objective=99",
+					"phoenix.slo.objectives[2].sli.kind=latency")
+			.run((context) -> assertAnalysis(context.getStartupFailure(), "phoenix.slo.objectives[2].sli.threshold",
+					"a latency SLI needs a threshold"));
+	}
+
+	@Test
+	void ratioWithoutBothExpressionsFailsNamingTheProperty() {
+		this.contextRunner
+			.withPropertyValues("phoenix.slo.objectives[2].name=jobs", "phoenix.slo.objectives[2].objective=99",
+					"phoenix.slo.objectives[2].sli.kind=ratio", "phoenix.slo.objectives[2].sli.good=sum(rate(x[5m]))")
+			.run((context) -> assertAnalysis(context.getStartupFailure(), "phoenix.slo.objectives[2].sli.total",
+					"a ratio SLI needs both a good and a total expression"));
+	}
+
+	private static void assertAnalysis(Throwable failure, String property, String reason) {
+		assertThat(failure).isNotNull();
+		FailureAnalysis analysis = new SloFailureAnalyzer().analyze(failure);
+		assertThat(analysis).isNotNull();
+		assertThat(analysis.getDescription()).contains("Property: " + property, reason);
+		assertThat(analysis.getAction()).contains(property);
+	}
+
+}

@@ -1,0 +1,182 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.phoenix.observability.autoconfigure.slo;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import io.phoenix.observability.testing.PrometheusTools;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link SloRulesGenerator}: the generated YAML, parsed, and proven with the
+ * real {@code promtool} and {@code amtool}.
+ *
+ * @author Phoenix Observability
+ */
+class SloRulesGeneratorTests {
+
+	@TempDir
+	private Path directory;
+
+	private final SloRulesGenerator generator = new SloRulesGenerator("orders",
+			properties(entries("phoenix.slo.objectives[0].name", "checkout-availability",
+					"phoenix.slo.objectives[0].objective", "99.5", "phoenix.slo.objectives[0].sli.route",
+					"/api/checkout", "phoenix.slo.objectives[1].name", "checkout-latency",
+					"phoenix.slo.objectives[1].objective", "99", "phoenix.slo.objectives[1].sli.kind", "latency",
+					"phoenix.slo.objectives[1].sli.threshold", "500ms", "phoenix.slo.objectives[2].name",
+					"llm-availability", "phoenix.slo.objectives[2].objective", "99.9",
+					"phoenix.slo.objectives[2].sli.meter", "http.client.requests",
+					"phoenix.slo.objectives[2].sli.client-name", "api.openai.com",
+					"phoenix.slo.objectives[2].sli.error-tag", "status", "phoenix.slo.objectives[2].sli.error-values",
+					"500,502,503", "phoenix.slo.objectives[3].name", "jobs", "phoenix.slo.objectives[3].objective",
+					"95", "phoenix.slo.objectives[3].sli.kind", "ratio", "phoenix.slo.objectives[3].sli.good",
+					"sum(rate(jobs_total{status=\"ok\"}[{{window}}]))", "phoenix.slo.objectives[3].sli.total",
+					"sum(rate(jobs_total[{{window}}]))")));
+
+	static Map<String, String> entries(String... keysAndValues) {
+		Map<String, String> entries = new java.util.LinkedHashMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			entries.put(keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return entries;
+	}
+
+	static SloProperties properties(Map<String, String> values) {
+		SloProperties properties = new SloProperties();
+		new Binder(new MapConfigurationPropertySource(values)).bind("phoenix.slo",
+				org.springframework.boot.context.properties.bind.Bindable.ofInstance(properties));
+		properties.afterPropertiesSet();
+		return properties;
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void recordingRulesAreNamedAsSlothNamesThemAndLabelledWithServiceAndSlo() {
+		Map<String, Object> rules = new Yaml().load(this.generator.rulesYaml());
+		List<Map<String, Object>> groups = (List<Map<String, Object>>) rules.get("groups");
+		Map<String, Object> sli = groups.get(0);
+		assertThat(sli.get("name")).isEqualTo("phoenix-slo-orders-checkout-availability-sli-recordings");
+		List<Map<String, Object>> records = (List<Map<String, Object>>) sli.get("rules");
+		assertThat(records).extracting((rule) -> rule.get("record"))
+			.containsExactly("slo:sli_error:ratio_rate5m", "slo:sli_error:ratio_rate30m", "slo:sli_error:ratio_rate1h",
+					"slo:sli_error:ratio_rate2h", "slo:sli_error:ratio_rate6h", "slo:sli_error:ratio_rate1d",
+					"slo:sli_error:ratio_rate3d", "slo:sli_error:ratio_rate30d");
+		assertThat((String) records.get(0).get("expr")).contains(
+				"http_server_requests_seconds_count{service=\"orders\",uri=\"/api/checkout\",outcome=\"SERVER_ERROR\"}[5m]");
+		assertThat((Map<String, String>) records.get(0).get("labels"))
+			.containsEntry("sloth_id", "orders-checkout-availability")
+			.containsEntry("sloth_window", "5m")
+			.containsEntry("service", "orders")
+			.containsEntry("slo", "checkout-availability");
+		List<Map<String, Object>> meta = (List<Map<String, Object>>) groups.get(1).get("rules");
+		assertThat(meta).extracting((rule) -> rule.get("record"))
+			.contains("slo:objective:ratio", "slo:error_budget:ratio", "slo:period_error_budget_remaining:ratio");
+		assertThat(meta.get(0).get("expr")).isEqualTo("vector(0.995)");
+		assertThat(meta.get(1).get("expr")).isEqualTo("vector(0.005)");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void burnRateAlertsFollowTheSreWorkbookAndCarryLabelsAndAnnotations() {
+		Map<String, Object> rules = new Yaml().load(this.generator.rulesYaml());
+		List<Map<String, Object>> groups = (List<Map<String, Object>>) rules.get("groups");
+		List<Map<String, Object>> alerts = (List<Map<String, Object>>) groups.get(2).get("rules");
+		assertThat(alerts).extracting((rule) -> rule.get("alert"))
+			.containsExactly("SloBurnRatePage1h", "SloBurnRatePage6h", "SloBurnRateTicket1d", "SloBurnRateTicket3d");
+		assertThat((String) alerts.get(0).get("expr")).contains("slo:sli_error:ratio_rate1h",
+				"slo:sli_error:ratio_rate5m", "(14.4 * 0.005)");
+		assertThat((String) alerts.get(3).get("expr")).contains("slo:sli_error:ratio_rate3d",
+				"slo:sli_error:ratio_rate6h", "(1 * 0.005)");
+		for (Map<String, Object> alert : alerts) {
+			assertThat((Map<String, String>) alert.get("labels")).containsKeys("slo", "service", "severity");
+			assertThat((Map<String, String>) alert.get("annotations")).containsKeys("summary", "description",
+					"runbook_url");
+		}
+		assertThat(((Map<String, String>) alerts.get(0).get("labels")).get("severity")).isEqualTo("page");
+		assertThat(((Map<String, String>) alerts.get(2).get("labels")).get("severity")).isEqualTo("ticket");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void defaultRulePackCoversTheThresholdTable() {
+		Map<String, Object> rules = new Yaml().load(this.generator.rulesYaml());
+		List<Map<String, Object>> groups = (List<Map<String, Object>>) rules.get("groups");
+		Map<String, Object> defaults = groups.get(groups.size() - 1);
+		assertThat(defaults.get("name")).isEqualTo("phoenix-orders-alerts");
+		List<Map<String, Object>> alerts = (List<Map<String, Object>>) defaults.get("rules");
+		assertThat(alerts).extracting((rule) -> rule.get("alert"))
+			.containsOnly("PhoenixHighErrorRate", "PhoenixHighLatencyP95", "PhoenixLlmRequestFailures",
+					"PhoenixHighCpuUsage", "PhoenixHighMemoryUsage", "PhoenixLowDiskSpace",
+					"PhoenixCircuitBreakerOpen");
+		assertThat(alerts.get(0).get("expr").toString()).endsWith("> 0.01");
+		assertThat(alerts.get(0).get("for")).isEqualTo("5m");
+		assertThat(alerts.get(1).get("expr").toString()).endsWith("> 0.05");
+		assertThat(alerts.get(1).get("for")).isEqualTo("3m");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void defaultRulesAreSwitchableAndConfigurable() {
+		SloRulesGenerator generator = new SloRulesGenerator("orders",
+				properties(entries("phoenix.slo.objectives[0].name", "a", "phoenix.slo.objectives[0].objective", "99",
+						"phoenix.slo.rules.cpu.enabled", "false", "phoenix.slo.rules.error-rate.warning", "2",
+						"phoenix.slo.rules.error-rate.warning-for", "10m")));
+		Map<String, Object> rules = new Yaml().load(generator.rulesYaml());
+		List<Map<String, Object>> groups = (List<Map<String, Object>>) rules.get("groups");
+		List<Map<String, Object>> alerts = (List<Map<String, Object>>) groups.get(groups.size() - 1).get("rules");
+		assertThat(alerts).extracting((rule) -> rule.get("alert")).doesNotContain("PhoenixHighCpuUsage");
+		assertThat(alerts.get(0).get("expr").toString()).endsWith("> 0.02");
+		assertThat(alerts.get(0).get("for")).isEqualTo("10m");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void alertmanagerRoutesPagesToPagerDutyAndTicketsToSlackWithPlaceholdersForSecrets() {
+		Map<String, Object> config = new Yaml().load(this.generator.alertmanagerYaml());
+		Map<String, Object> route = (Map<String, Object>) config.get("route");
+		assertThat(route.get("receiver")).isEqualTo("default");
+		assertThat(this.generator.alertmanagerYaml()).contains("${PAGERDUTY_ROUTING_KEY}", "${SLACK_WEBHOOK_TOKEN}");
+	}
+
+	@Test
+	void unitTestsHaveACaseAboveAndJustBelowEachBurnRateThreshold() {
+		String tests = this.generator.ruleTestsYaml("rules.yml");
+		for (String alert : List.of("SloBurnRatePage1h", "SloBurnRatePage6h", "SloBurnRateTicket1d",
+				"SloBurnRateTicket3d")) {
+			assertThat(tests).contains("checkout-availability " + alert + " fires at")
+				.contains("checkout-availability " + alert + " stays silent at")
+				.contains("checkout-latency " + alert + " fires at")
+				.contains("llm-availability " + alert + " stays silent at");
+		}
+	}
+
+	@Test
+	void promtoolAndAmtoolAcceptTheFilesAndEveryBurnRateAlertFiresAboveItsThresholdOnly() throws Exception {
+		PrometheusTools.assumeInstalled();
+		PrometheusTools.writeAndCheck(this.generator, this.directory);
+	}
+
+}
