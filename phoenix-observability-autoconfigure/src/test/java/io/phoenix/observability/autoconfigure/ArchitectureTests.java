@@ -136,7 +136,7 @@ class ArchitectureTests {
 				.filter((line) -> !line.isEmpty() && !line.startsWith("#"))
 				.collect(Collectors.toSet());
 		}
-		assertThat(annotated).hasSize(8);
+		assertThat(annotated).hasSize(10);
 		assertThat(listed).containsExactlyInAnyOrderElementsOf(annotated);
 	}
 
