@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -51,6 +52,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class CollectorDownTests {
 
+	private static final LlmBackend llm = LlmBackend.start();
+
 	@LocalServerPort
 	private int port;
 
@@ -62,6 +65,12 @@ class CollectorDownTests {
 		}
 		registry.add("management.opentelemetry.tracing.export.otlp.endpoint",
 				() -> "http://127.0.0.1:" + closedPort + "/v1/traces");
+		llm.register(registry);
+	}
+
+	@AfterAll
+	static void stopLlm() {
+		llm.close();
 	}
 
 	@Test

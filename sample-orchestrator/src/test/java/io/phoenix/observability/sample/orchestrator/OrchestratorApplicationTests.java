@@ -65,6 +65,8 @@ class OrchestratorApplicationTests {
 
 	private static final OtlpCollector collector = OtlpCollector.start();
 
+	private static final LlmBackend llm = LlmBackend.start();
+
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	@LocalServerPort
@@ -73,11 +75,13 @@ class OrchestratorApplicationTests {
 	@DynamicPropertySource
 	static void collectorProperties(DynamicPropertyRegistry registry) {
 		registry.add("management.opentelemetry.tracing.export.otlp.endpoint", collector::tracesEndpoint);
+		llm.register(registry);
 	}
 
 	@AfterAll
 	static void stopCollector() {
 		collector.close();
+		llm.close();
 	}
 
 	private RestClient client() {
