@@ -15,6 +15,7 @@
  */
 package io.phoenix.observability.autoconfigure.dependency;
 
+import java.util.Locale;
 import java.util.function.Supplier;
 
 import org.springframework.boot.health.contributor.Health;
@@ -50,7 +51,7 @@ public class DependencyHealthIndicator implements HealthIndicator {
 		DependencyState state = monitor.getState(this.name);
 		DependencyProperties properties = monitor.getProperties(this.name);
 		Health.Builder builder = Health.status(state.status())
-			.withDetail("type", properties.getType().name().toLowerCase(java.util.Locale.ROOT))
+			.withDetail("type", properties.getType().name().toLowerCase(Locale.ROOT))
 			.withDetail("critical", properties.isCritical());
 		if (state.latency() != null) {
 			builder.withDetail("latencyMillis", state.latency().toMillis());
