@@ -96,7 +96,7 @@ public final class DependencyDeclarations {
 		DependencyType type = properties.getType();
 		if (type == null) {
 			throw new InvalidConfigurationPropertyValueException(propertyName(name, "type"), null,
-					"A type is required: one of http, tcp, datasource");
+					"A type is required: one of http, tcp, datasource, grpc");
 		}
 		switch (type) {
 			case HTTP -> {
@@ -119,6 +119,12 @@ public final class DependencyDeclarations {
 				if (properties.getBean() == null || properties.getBean().isBlank()) {
 					throw new InvalidConfigurationPropertyValueException(propertyName(name, "bean"),
 							properties.getBean(), "The name of a DataSource bean is required for type datasource");
+				}
+			}
+			case GRPC -> {
+				if (properties.getTarget() == null || properties.getTarget().isBlank()) {
+					throw new InvalidConfigurationPropertyValueException(propertyName(name, "target"),
+							properties.getTarget(), "A channel target is required for a dependency of type grpc");
 				}
 			}
 		}

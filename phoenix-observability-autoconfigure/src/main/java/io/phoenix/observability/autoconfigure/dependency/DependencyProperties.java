@@ -27,7 +27,7 @@ import java.time.Duration;
 public class DependencyProperties {
 
 	/**
-	 * How the dependency is checked: http, tcp or datasource.
+	 * How the dependency is checked: http, tcp, datasource or grpc.
 	 */
 	private DependencyType type;
 
@@ -56,6 +56,17 @@ public class DependencyProperties {
 	 * Connection.isValid is used.
 	 */
 	private String query;
+
+	/**
+	 * Channel target, such as 'dns:///inference:9090', for type grpc. Connections are
+	 * plaintext.
+	 */
+	private String target;
+
+	/**
+	 * Service whose health is asked for, for type grpc; empty for the server as a whole.
+	 */
+	private String service = "";
 
 	/**
 	 * Whether the dependency takes part in readiness; others only degrade
@@ -131,6 +142,22 @@ public class DependencyProperties {
 
 	public void setQuery(String query) {
 		this.query = query;
+	}
+
+	public String getTarget() {
+		return this.target;
+	}
+
+	public void setTarget(String target) {
+		this.target = target;
+	}
+
+	public String getService() {
+		return this.service;
+	}
+
+	public void setService(String service) {
+		this.service = (service != null) ? service : "";
 	}
 
 	public boolean isCritical() {

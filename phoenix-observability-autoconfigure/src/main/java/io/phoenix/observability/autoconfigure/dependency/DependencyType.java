@@ -37,6 +37,12 @@ public enum DependencyType {
 	 * A {@code javax.sql.DataSource} bean, validated with a query or
 	 * {@code Connection.isValid}.
 	 */
-	DATASOURCE
+	DATASOURCE,
+
+	/**
+	 * A gRPC channel target, checked with the standard health service
+	 * ({@code grpc.health.v1.Health/Check}); needs {@code io.grpc:grpc-services}.
+	 */
+	GRPC
 
 }

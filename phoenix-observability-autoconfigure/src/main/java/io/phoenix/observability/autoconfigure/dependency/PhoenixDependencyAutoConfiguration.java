@@ -64,10 +64,11 @@ public final class PhoenixDependencyAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	DependencyMonitor dependencyMonitor(DependencyDeclarations declarations, ListableBeanFactory beanFactory,
-			ObjectProvider<DependencyStatusOverride> overrides, ObjectProvider<DependencyCheckListener> listeners) {
+			ObjectProvider<GrpcDependencyChecks> grpcChecks, ObjectProvider<DependencyStatusOverride> overrides,
+			ObjectProvider<DependencyCheckListener> listeners) {
 		Map<String, DependencyCheck> checks = new LinkedHashMap<>();
 		declarations.getDependencies()
-			.forEach((name, properties) -> checks.put(name, check(name, properties, beanFactory)));
+			.forEach((name, properties) -> checks.put(name, check(name, properties, beanFactory, grpcChecks)));
 		return new DependencyMonitor(declarations, checks, overrides.orderedStream().toList(),
 				listeners.orderedStream().toList(), Clock.systemUTC());
 	}
@@ -94,13 +95,24 @@ public final class PhoenixDependencyAutoConfiguration {
 		return new CriticalDependenciesReadinessPostProcessor(critical);
 	}
 
-	private static DependencyCheck check(String name, DependencyProperties properties,
-			ListableBeanFactory beanFactory) {
+	private static DependencyCheck check(String name, DependencyProperties properties, ListableBeanFactory beanFactory,
+			ObjectProvider<GrpcDependencyChecks> grpcChecks) {
 		return switch (properties.getType()) {
 			case HTTP -> new HttpDependencyCheck(properties.getUrl(), properties.getTimeout());
 			case TCP -> new TcpDependencyCheck(properties.getHost(), properties.getPort());
 			case DATASOURCE -> dataSourceCheck(name, properties, beanFactory);
+			case GRPC -> grpcCheck(name, properties, grpcChecks);
 		};
+	}
+
+	private static DependencyCheck grpcCheck(String name, DependencyProperties properties,
+			ObjectProvider<GrpcDependencyChecks> grpcChecks) {
+		GrpcDependencyChecks checks = grpcChecks.getIfAvailable();
+		if (checks == null) {
+			throw new InvalidConfigurationPropertyValueException(DependencyDeclarations.propertyName(name, "type"),
+					"grpc", "Type grpc needs io.grpc:grpc-services and a gRPC transport on the classpath");
+		}
+		return checks.create(properties);
 	}
 
 	private static DependencyCheck dataSourceCheck(String name, DependencyProperties properties,
@@ -112,6 +124,18 @@ public final class PhoenixDependencyAutoConfiguration {
 							+ String.join(", ", beanFactory.getBeanNamesForType(DataSource.class, true, false)));
 		}
 		return new DataSourceDependencyCheck(() -> beanFactory.getBean(bean, DataSource.class), properties.getQuery());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "io.grpc.ManagedChannelBuilder", "io.grpc.health.v1.HealthGrpc" })
+	static class GrpcConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		GrpcDependencyChecks grpcDependencyChecks() {
+			return new GrpcDependencyChecks();
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

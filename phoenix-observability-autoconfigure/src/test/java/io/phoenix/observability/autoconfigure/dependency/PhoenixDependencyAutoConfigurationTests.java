@@ -16,11 +16,17 @@
 package io.phoenix.observability.autoconfigure.dependency;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.grpc.InsecureServerCredentials;
+import io.grpc.Server;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.services.HealthStatusManager;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.h2.jdbcx.JdbcDataSource;
@@ -59,7 +65,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link PhoenixDependencyAutoConfiguration}, against real counterparts: a
- * WireMock server, a TCP server socket and an embedded H2 database.
+ * WireMock server, a TCP server socket, an embedded H2 database and a gRPC server with
+ * the standard health service.
  *
  * @author Phoenix Observability
  */
@@ -251,6 +258,60 @@ class PhoenixDependencyAutoConfigurationTests {
 					"phoenix.observability.dependencies.orders.query=SELECT * FROM missing_table")
 			.run((context) -> assertThat(awaitStatus(context, "orders", Status.DOWN).getDetails())
 				.containsKey("error"));
+	}
+
+	@Test
+	void grpcDependencyFollowsARealHealthService() throws IOException {
+		HealthStatusManager health = new HealthStatusManager();
+		Server server = NettyServerBuilder
+			.forAddress(new InetSocketAddress("127.0.0.1", 0), InsecureServerCredentials.create())
+			.addService(health.getHealthService())
+			.build()
+			.start();
+		try {
+			this.contextRunner
+				.withPropertyValues("phoenix.observability.dependencies.inference.type=grpc",
+						"phoenix.observability.dependencies.inference.target=127.0.0.1:" + server.getPort(),
+						"phoenix.observability.dependencies.inference.interval=100ms")
+				.run((context) -> {
+					Health up = awaitStatus(context, "inference", Status.UP);
+					assertThat(up.getDetails()).containsEntry("type", "grpc");
+					MeterRegistry registry = context.getBean(MeterRegistry.class);
+					assertThat(registry.get("phoenix.dependency.up")
+						.tags("dependency", "inference", "type", "grpc")
+						.gauge()
+						.value()).isEqualTo(1.0);
+					health.setStatus("", ServingStatus.NOT_SERVING);
+					assertThat(awaitStatus(context, "inference", Status.DOWN).getDetails()).containsEntry("error",
+							"NotServingException");
+					assertThat(registry.get("phoenix.dependency.up").tags("dependency", "inference").gauge().value())
+						.isZero();
+					health.setStatus("", ServingStatus.SERVING);
+					awaitStatus(context, "inference", Status.UP);
+					server.shutdownNow();
+					assertThat(awaitStatus(context, "inference", Status.DOWN).getDetails()).containsEntry("error",
+							"StatusRuntimeException");
+				});
+		}
+		finally {
+			server.shutdownNow();
+		}
+	}
+
+	@Test
+	void grpcDependencyWithoutGrpcOnTheClasspathFailsNamingTheProperty() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("io.grpc"))
+			.withPropertyValues("phoenix.observability.dependencies.inference.type=grpc",
+					"phoenix.observability.dependencies.inference.target=localhost:9090")
+			.run((context) -> assertFailedWithMessage(context, "phoenix.observability.dependencies.inference.type",
+					"needs io.grpc:grpc-services"));
+	}
+
+	@Test
+	void missingGrpcTargetFailsNamingTheProperty() {
+		this.contextRunner.withPropertyValues("phoenix.observability.dependencies.inference.type=grpc")
+			.run((context) -> assertFailedWithMessage(context, "phoenix.observability.dependencies.inference.target",
+					"A channel target is required"));
 	}
 
 	@Test

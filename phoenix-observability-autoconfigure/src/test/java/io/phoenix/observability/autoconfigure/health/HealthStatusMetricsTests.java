@@ -15,6 +15,7 @@
  */
 package io.phoenix.observability.autoconfigure.health;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -41,6 +42,7 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
 import static io.phoenix.observability.autoconfigure.InvalidPropertyAssertions.assertFailedOn;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link HealthStatusMetrics} as {@link PhoenixHealthAutoConfiguration} sets it
@@ -71,6 +73,8 @@ class HealthStatusMetricsTests {
 		this.contextRunner.run((context) -> {
 			AvailabilityChangeEvent.publish(context, LivenessState.CORRECT);
 			AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+			// The first evaluation runs in the background at startup, the next in an hour
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.downstreamChecks.get() >= 1);
 			context.getBean(HealthStatusMetrics.class).refresh();
 			int checks = this.downstreamChecks.get();
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
@@ -105,7 +109,7 @@ class HealthStatusMetricsTests {
 
 	@Test
 	void userBeanWins() {
-		HealthStatusMetrics metrics = new HealthStatusMetrics(null, null, null, java.time.Duration.ofHours(1));
+		HealthStatusMetrics metrics = new HealthStatusMetrics(null, null, null, Duration.ofHours(1));
 		this.contextRunner.withBean(HealthStatusMetrics.class, () -> metrics)
 			.run((context) -> assertThat(context).getBean(HealthStatusMetrics.class).isSameAs(metrics));
 	}
