@@ -178,23 +178,6 @@ public class DependencyMonitor implements SmartLifecycle {
 		return this.scheduler != null;
 	}
 
-	/**
-	 * Check every dependency now, on the calling thread, each bounded by its timeout.
-	 * Meant for tests and tools; the monitor checks on its own once started.
-	 */
-	public void checkAll() {
-		this.dependencies.values().forEach((monitored) -> {
-			Instant start = this.clock.instant();
-			try {
-				monitored.check.check(monitored.properties.getTimeout());
-				record(monitored, start, null);
-			}
-			catch (Exception ex) {
-				record(monitored, start, ex);
-			}
-		});
-	}
-
 	private void schedule(Monitored monitored, Duration delay) {
 		ScheduledExecutorService scheduler = this.scheduler;
 		if (scheduler != null && !scheduler.isShutdown()) {
