@@ -16,6 +16,8 @@
 
 package io.phoenix.observability.autoconfigure.health;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.Assert;
 
@@ -40,6 +42,8 @@ public class HealthPathsProperties {
 	 */
 	private String path = "/health";
 
+	private final StatusMetrics statusMetrics = new StatusMetrics();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -57,6 +61,47 @@ public class HealthPathsProperties {
 				() -> "must start with '/', not end with '/' and not be '/' alone, such as '/health', but was '" + path
 						+ "'");
 		this.path = path;
+	}
+
+	public StatusMetrics getStatusMetrics() {
+		return this.statusMetrics;
+	}
+
+	/**
+	 * Gauges of the status of every health group and component.
+	 */
+	public static class StatusMetrics {
+
+		/**
+		 * Whether to publish the status of every health group and component as a gauge.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Time between two evaluations of the health contributors; scrapes read the last
+		 * evaluation.
+		 */
+		private Duration interval = Duration.ofSeconds(15);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getInterval() {
+			return this.interval;
+		}
+
+		public void setInterval(Duration interval) {
+			if (interval == null || interval.isZero() || interval.isNegative()) {
+				throw new IllegalArgumentException("must be a positive duration, such as 15s, but was " + interval);
+			}
+			this.interval = interval;
+		}
+
 	}
 
 }

@@ -18,18 +18,25 @@ package io.phoenix.observability.autoconfigure.health;
 
 import io.phoenix.observability.autoconfigure.condition.ConditionalOnPhoenixFeature;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
 import org.springframework.boot.actuate.autoconfigure.web.server.ConditionalOnManagementPort;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingFilterBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroupsPostProcessor;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
+import org.springframework.boot.health.registry.ReactiveHealthContributorRegistry;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,14 +45,17 @@ import org.springframework.core.Ordered;
 /**
  * Auto-configuration for the standard health paths, {@code /health/liveness},
  * {@code /health/readiness}, {@code /health/dependencies} and {@code /health/metrics},
- * served by actuator's health groups and Prometheus endpoint.
+ * served by actuator's health groups and Prometheus endpoint, and the status of every
+ * health group and component as a gauge.
  *
  * @author Phoenix Observability
  * @since 0.1.0
  */
-@AutoConfiguration(
-		afterName = { "org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration",
-				"org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration" })
+@AutoConfiguration(afterName = {
+		"org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration",
+		"org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration",
+		"org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration" })
 @ConditionalOnClass(HealthEndpointGroupsPostProcessor.class)
 @ConditionalOnPhoenixFeature("health")
 @EnableConfigurationProperties(HealthPathsProperties.class)
@@ -55,6 +65,23 @@ public final class PhoenixHealthAutoConfiguration {
 	@ConditionalOnMissingBean
 	DependenciesHealthGroupPostProcessor dependenciesHealthGroupPostProcessor() {
 		return new DependenciesHealthGroupPostProcessor();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	@ConditionalOnBean(HealthContributorRegistry.class)
+	@ConditionalOnBooleanProperty(name = "phoenix.observability.health.status-metrics.enabled", matchIfMissing = true)
+	static class StatusMetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		HealthStatusMetrics healthStatusMetrics(HealthContributorRegistry registry,
+				ObjectProvider<ReactiveHealthContributorRegistry> reactiveRegistry,
+				ObjectProvider<HealthEndpointGroups> groups, HealthPathsProperties properties) {
+			return new HealthStatusMetrics(registry, reactiveRegistry.getIfAvailable(), groups::getIfAvailable,
+					properties.getStatusMetrics().getInterval());
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -141,11 +141,14 @@ class GatewayEndToEndTests {
 			.filter((span) -> span.traceId().equals(traceId))
 			.map((span) -> span.service() + " " + span.kind())
 			.distinct()
-			.count() == 3);
+			.count() == 4);
 		List<ExportedSpan> trace = spans.stream().filter((span) -> span.traceId().equals(traceId)).toList();
 		ExportedSpan gatewayServer = only(trace, "sample-gateway", SpanKind.SPAN_KIND_SERVER);
 		ExportedSpan gatewayClient = only(trace, "sample-gateway", SpanKind.SPAN_KIND_CLIENT);
 		ExportedSpan orchestratorServer = only(trace, "sample-orchestrator", SpanKind.SPAN_KIND_SERVER);
+		// The summarize step calls the LLM backend (the orchestrator's built-in stand-in)
+		ExportedSpan orchestratorClient = only(trace, "sample-orchestrator", SpanKind.SPAN_KIND_CLIENT);
+		assertThat(orchestratorClient.parentSpanId()).isEqualTo(orchestratorServer.spanId());
 		assertThat(gatewayServer.parentSpanId()).isEmpty();
 		assertThat(gatewayClient.parentSpanId()).isEqualTo(gatewayServer.spanId());
 		assertThat(orchestratorServer.parentSpanId()).isEqualTo(gatewayClient.spanId());

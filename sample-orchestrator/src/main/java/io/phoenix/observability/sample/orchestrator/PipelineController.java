@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.RestClientException;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -48,6 +50,12 @@ class PipelineController {
 
 	private static final Set<String> FAILING = Set.of("broken");
 
+	private final LlmClient llm;
+
+	PipelineController(LlmClient llm) {
+		this.llm = llm;
+	}
+
 	@PostMapping("/{pipeline}/runs")
 	PipelineRun run(@PathVariable String pipeline, @RequestBody(required = false) Map<String, Object> input) {
 		long start = System.nanoTime();
@@ -58,6 +66,9 @@ class PipelineController {
 		if (steps == null) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No pipeline named '" + pipeline + "'");
 		}
+		if (steps.contains("summarize")) {
+			summarize(input);
+		}
 		PipelineRun run = new PipelineRun(UUID.randomUUID().toString(), pipeline, "SUCCEEDED", steps);
 		logger.atInfo()
 			.addKeyValue("pipeline", pipeline)
@@ -65,6 +76,20 @@ class PipelineController {
 			.addKeyValue("duration_ms", (System.nanoTime() - start) / 1_000_000)
 			.log("Pipeline run completed");
 		return run;
+	}
+
+	private String summarize(Map<String, Object> input) {
+		String text = (input != null) ? String.valueOf(input.getOrDefault("text", "")) : "";
+		try {
+			return this.llm.complete("Summarize: " + text);
+		}
+		catch (CallNotPermittedException ex) {
+			// The breaker is open: fail fast, without waiting on the LLM
+			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "The LLM backend is unavailable", ex);
+		}
+		catch (RestClientException ex) {
+			throw new ResponseStatusException(HttpStatus.BAD_GATEWAY, "The LLM backend failed", ex);
+		}
 	}
 
 	record PipelineRun(String id, String pipeline, String status, List<String> steps) {

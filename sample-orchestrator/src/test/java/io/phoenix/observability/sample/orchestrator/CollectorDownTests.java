@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -33,6 +34,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
@@ -45,11 +47,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author Phoenix Observability
  */
+// Owns stubs that stop with the class: close the context with it too
+@DirtiesContext
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.opentelemetry.tracing.export.schedule-delay=100ms",
 				"phoenix.observability.tracing.failure-log-interval=1h" })
 @ExtendWith(OutputCaptureExtension.class)
 class CollectorDownTests {
+
+	private static final LlmBackend llm = LlmBackend.start();
 
 	@LocalServerPort
 	private int port;
@@ -60,6 +66,12 @@ class CollectorDownTests {
 	static void refusingCollector(DynamicPropertyRegistry registry) {
 		registry.add("management.opentelemetry.tracing.export.otlp.endpoint",
 				() -> "http://127.0.0.1:" + closedPort + "/v1/traces");
+		llm.register(registry);
+	}
+
+	@AfterAll
+	static void stopLlm() {
+		llm.close();
 	}
 
 	private static int closedPort() {
@@ -85,7 +97,12 @@ class CollectorDownTests {
 			assertThat(status).isEqualTo(HttpStatus.OK);
 		}
 		Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> failures(client) >= 2);
-		List<String> reports = output.getOut().lines().filter((line) -> line.contains("Failed to export")).toList();
+		// Contexts of other test classes, cached, may still be retrying exports to their
+		// own stopped collectors
+		List<String> reports = output.getOut()
+			.lines()
+			.filter((line) -> line.contains("Failed to export") && line.contains(":" + closedPort))
+			.toList();
 		assertThat(reports).hasSize(1);
 		assertThat(reports.get(0)).contains("\"level\":\"WARN\"").doesNotContain("stack_trace");
 		assertThat(output.getOut().lines().filter((line) -> line.contains("\"logger\":\"io.opentelemetry"))).isEmpty();

@@ -69,6 +69,8 @@ class OrchestratorApplicationTests {
 	// closes
 	private static final OtlpCollector collector = OtlpCollector.start();
 
+	private static final LlmBackend llm = LlmBackend.start();
+
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	@LocalServerPort
@@ -77,6 +79,7 @@ class OrchestratorApplicationTests {
 	@DynamicPropertySource
 	static void collectorProperties(DynamicPropertyRegistry registry) {
 		registry.add("management.opentelemetry.tracing.export.otlp.endpoint", collector::tracesEndpoint);
+		llm.register(registry);
 	}
 
 	private RestClient client() {
@@ -154,10 +157,21 @@ class OrchestratorApplicationTests {
 			.containsKeys("timestamp", "logger", "thread", "span_id", "duration_ms", "version");
 		assertThat((String) line.get("timestamp")).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
 
-		List<ExportedSpan> spans = collector
-			.awaitSpans((all) -> all.stream().anyMatch((s) -> s.traceId().equals(traceId)));
-		ExportedSpan server = spans.stream().filter((s) -> s.traceId().equals(traceId)).findFirst().orElseThrow();
-		assertThat(server.kind()).isEqualTo(SpanKind.SPAN_KIND_SERVER);
+		// The server span, and the client span of the call to the LLM backend within it
+		List<ExportedSpan> trace = collector
+			.awaitSpans((all) -> all.stream().filter((s) -> s.traceId().equals(traceId)).count() == 2)
+			.stream()
+			.filter((s) -> s.traceId().equals(traceId))
+			.toList();
+		ExportedSpan server = trace.stream()
+			.filter((s) -> s.kind() == SpanKind.SPAN_KIND_SERVER)
+			.findFirst()
+			.orElseThrow();
+		ExportedSpan llmCall = trace.stream()
+			.filter((s) -> s.kind() == SpanKind.SPAN_KIND_CLIENT)
+			.findFirst()
+			.orElseThrow();
+		assertThat(llmCall.parentSpanId()).isEqualTo(server.spanId());
 		assertThat(server.service()).isEqualTo("sample-orchestrator");
 		assertThat(server.resource()).containsEntry("deployment.environment.name", "local")
 			.containsKey("service.version");

@@ -21,6 +21,7 @@ import java.util.List;
 
 import io.phoenix.observability.testing.PrometheusServer;
 import io.phoenix.observability.testing.PrometheusServer.PromtoolResult;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,8 +45,22 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  *
  * @author Phoenix Observability
  */
+// Owns stubs that stop with the class: close the context with it too
+@DirtiesContext
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class PrometheusScrapeTests {
+
+	private static final LlmBackend llm = LlmBackend.start();
+
+	@DynamicPropertySource
+	static void llmProperties(DynamicPropertyRegistry registry) {
+		llm.register(registry);
+	}
+
+	@AfterAll
+	static void stopLlm() {
+		llm.close();
+	}
 
 	@LocalServerPort
 	private int port;

@@ -32,6 +32,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author Phoenix Observability
  */
+// Owns stubs that stop with the class: close the context with it too
+@DirtiesContext
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "phoenix.slo.sample-interval=200ms")
 class SloEndToEndTests {
 

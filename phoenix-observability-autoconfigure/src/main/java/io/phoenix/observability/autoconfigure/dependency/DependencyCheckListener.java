@@ -1,0 +1,35 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.phoenix.observability.autoconfigure.dependency;
+
+/**
+ * Told about the result of every dependency check, on the thread that ran it.
+ *
+ * @author Phoenix Observability
+ * @since 0.1.0
+ */
+@FunctionalInterface
+public interface DependencyCheckListener {
+
+	/**
+	 * Called when a check has ended.
+	 * @param name the name of the dependency
+	 * @param properties its declaration
+	 * @param state the state the check found
+	 */
+	void checked(String name, DependencyProperties properties, DependencyState state);
+
+}
