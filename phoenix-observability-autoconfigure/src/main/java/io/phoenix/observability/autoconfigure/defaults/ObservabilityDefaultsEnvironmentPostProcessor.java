@@ -98,7 +98,6 @@ public class ObservabilityDefaultsEnvironmentPostProcessor implements Environmen
 		defaults.put("management.opentelemetry.resource-attributes[deployment.environment.name]",
 				identity.environment());
 		defaults.put("management.opentelemetry.resource-attributes[service.version]", identity.version());
-		defaults.put("management.tracing.baggage.correlation.fields", "correlation_id");
 		// Restores trace and correlation ids in the MDC of every Reactor operator;
 		// without
 		// it, log lines written in WebFlux pipelines carry neither

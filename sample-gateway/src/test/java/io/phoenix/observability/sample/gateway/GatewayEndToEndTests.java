@@ -85,6 +85,7 @@ class GatewayEndToEndTests {
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("management.opentelemetry.tracing.export.otlp.endpoint", collector::tracesEndpoint);
 		registry.add("gateway.orchestrator-url", () -> orchestrator.baseUrl());
+		registry.add("spring.grpc.client.channel.orchestrator.target", () -> orchestrator.grpcTarget());
 	}
 
 	private WebClient client() {
@@ -154,6 +155,48 @@ class GatewayEndToEndTests {
 		assertThat(orchestratorServer.parentSpanId()).isEqualTo(gatewayClient.spanId());
 		assertThat(headers.getFirst("traceresponse")).contains(gatewayServer.spanId());
 		assertThat(gatewayServer.resource()).containsEntry("deployment.environment.name", "local");
+	}
+
+	@Test
+	void oneTraceAndOneCorrelationIdAcrossTheGrpcHop(CapturedOutput output) {
+		ResponseEntity<String> response = client().post()
+			.uri("/api/grpc/pipelines/{pipeline}/runs", "triage")
+			.header("X-Correlation-ID", "grpc-journey-7")
+			.exchangeToMono((r) -> r.toEntity(String.class))
+			.block();
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(response.getBody()).contains("\"pipeline\":\"triage\"");
+		String traceId = traceIdOf(response.getHeaders());
+
+		Map<String, Object> gatewayLine = JsonLogLines.await(output::getOut,
+				JsonLogLines.message("Forwarded pipeline run to the orchestrator over gRPC")
+					.and((line) -> "grpc-journey-7".equals(line.get("correlation_id"))));
+		assertThat(gatewayLine).containsEntry("trace_id", traceId);
+		Map<String, Object> clientCall = JsonLogLines.await(output::getOut,
+				(line) -> "phoenix.grpc.client".equals(line.get("logger")) && traceId.equals(line.get("trace_id")));
+		assertThat(clientCall).containsEntry("rpc_method", "phoenix.sample.Pipelines/Run")
+			.containsEntry("grpc_status_code", "OK")
+			.containsEntry("correlation_id", "grpc-journey-7");
+		Map<String, Object> served = JsonLogLines.await(orchestrator::output,
+				(line) -> "phoenix.grpc.server".equals(line.get("logger")) && traceId.equals(line.get("trace_id")));
+		assertThat(served).containsEntry("correlation_id", "grpc-journey-7").containsEntry("grpc_status_code", "OK");
+		Map<String, Object> run = JsonLogLines.await(orchestrator::output,
+				JsonLogLines.message("Pipeline run completed")
+					.and((line) -> "grpc-journey-7".equals(line.get("correlation_id"))));
+		assertThat(run).containsEntry("trace_id", traceId).containsEntry("service", "sample-orchestrator");
+
+		List<ExportedSpan> spans = collector.awaitSpans((all) -> all.stream()
+			.filter((span) -> span.traceId().equals(traceId))
+			.map((span) -> span.service() + " " + span.kind())
+			.distinct()
+			.count() == 3);
+		List<ExportedSpan> trace = spans.stream().filter((span) -> span.traceId().equals(traceId)).toList();
+		ExportedSpan gatewayServer = only(trace, "sample-gateway", SpanKind.SPAN_KIND_SERVER);
+		ExportedSpan grpcClient = only(trace, "sample-gateway", SpanKind.SPAN_KIND_CLIENT);
+		ExportedSpan grpcServer = only(trace, "sample-orchestrator", SpanKind.SPAN_KIND_SERVER);
+		assertThat(grpcClient.parentSpanId()).isEqualTo(gatewayServer.spanId());
+		assertThat(grpcServer.parentSpanId()).isEqualTo(grpcClient.spanId());
+		assertThat(grpcServer.name()).contains("phoenix.sample.Pipelines/Run");
 	}
 
 	@Test

@@ -49,11 +49,14 @@ final class OrchestratorProcess implements AutoCloseable {
 
 	private final int port;
 
+	private final int grpcPort;
+
 	private final ConcurrentLinkedQueue<String> output = new ConcurrentLinkedQueue<>();
 
-	private OrchestratorProcess(Process process, int port) {
+	private OrchestratorProcess(Process process, int port, int grpcPort) {
 		this.process = process;
 		this.port = port;
+		this.grpcPort = grpcPort;
 		Thread reader = new Thread(this::readOutput, "orchestrator-output");
 		reader.setDaemon(true);
 		reader.start();
@@ -67,12 +70,14 @@ final class OrchestratorProcess implements AutoCloseable {
 	 */
 	static OrchestratorProcess start(String otlpEndpoint) throws IOException {
 		int port = freePort();
+		int grpcPort = freePort();
 		String java = ProcessHandle.current().info().command().orElse("java");
 		List<String> command = new ArrayList<>(List.of(java, "-jar", jar().toString(), "--server.port=" + port,
-				"--server.address=127.0.0.1", "--management.opentelemetry.tracing.export.otlp.endpoint=" + otlpEndpoint,
+				"--spring.grpc.server.port=" + grpcPort, "--server.address=127.0.0.1",
+				"--management.opentelemetry.tracing.export.otlp.endpoint=" + otlpEndpoint,
 				"--management.opentelemetry.tracing.export.schedule-delay=100ms"));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		OrchestratorProcess orchestrator = new OrchestratorProcess(process, port);
+		OrchestratorProcess orchestrator = new OrchestratorProcess(process, port, grpcPort);
 		orchestrator.awaitReady();
 		return orchestrator;
 	}
@@ -118,6 +123,10 @@ final class OrchestratorProcess implements AutoCloseable {
 
 	String baseUrl() {
 		return "http://127.0.0.1:" + this.port;
+	}
+
+	String grpcTarget() {
+		return "static://127.0.0.1:" + this.grpcPort;
 	}
 
 	String output() {

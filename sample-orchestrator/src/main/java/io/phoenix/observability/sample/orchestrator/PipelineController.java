@@ -16,26 +16,18 @@
 
 package io.phoenix.observability.sample.orchestrator;
 
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.phoenix.observability.sample.orchestrator.PipelineRunner.PipelineRun;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.client.RestClientException;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Runs a pipeline: a fixed list of agent steps.
+ * Runs pipelines over HTTP.
  *
  * @author Phoenix Observability
  */
@@ -43,56 +35,15 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/pipelines")
 class PipelineController {
 
-	private static final Logger logger = LoggerFactory.getLogger(PipelineController.class);
+	private final PipelineRunner runner;
 
-	private static final Map<String, List<String>> PIPELINES = Map.of("summarize",
-			List.of("retrieve", "summarize", "review"), "triage", List.of("classify", "route"));
-
-	private static final Set<String> FAILING = Set.of("broken");
-
-	private final LlmClient llm;
-
-	PipelineController(LlmClient llm) {
-		this.llm = llm;
+	PipelineController(PipelineRunner runner) {
+		this.runner = runner;
 	}
 
 	@PostMapping("/{pipeline}/runs")
 	PipelineRun run(@PathVariable String pipeline, @RequestBody(required = false) Map<String, Object> input) {
-		long start = System.nanoTime();
-		if (FAILING.contains(pipeline)) {
-			throw new IllegalStateException("Agent 'broken' crashed");
-		}
-		List<String> steps = PIPELINES.get(pipeline);
-		if (steps == null) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No pipeline named '" + pipeline + "'");
-		}
-		if (steps.contains("summarize")) {
-			summarize(input);
-		}
-		PipelineRun run = new PipelineRun(UUID.randomUUID().toString(), pipeline, "SUCCEEDED", steps);
-		logger.atInfo()
-			.addKeyValue("pipeline", pipeline)
-			.addKeyValue("run_id", run.id())
-			.addKeyValue("duration_ms", (System.nanoTime() - start) / 1_000_000)
-			.log("Pipeline run completed");
-		return run;
-	}
-
-	private String summarize(Map<String, Object> input) {
-		String text = (input != null) ? String.valueOf(input.getOrDefault("text", "")) : "";
-		try {
-			return this.llm.complete("Summarize: " + text);
-		}
-		catch (CallNotPermittedException ex) {
-			// The breaker is open: fail fast, without waiting on the LLM
-			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "The LLM backend is unavailable", ex);
-		}
-		catch (RestClientException ex) {
-			throw new ResponseStatusException(HttpStatus.BAD_GATEWAY, "The LLM backend failed", ex);
-		}
-	}
-
-	record PipelineRun(String id, String pipeline, String status, List<String> steps) {
+		return this.runner.run(pipeline, input);
 	}
 
 }

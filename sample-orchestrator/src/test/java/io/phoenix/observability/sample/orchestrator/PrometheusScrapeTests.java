@@ -93,7 +93,10 @@ class PrometheusScrapeTests {
 			assertThat(PrometheusServer.labels(up.get(0))).containsEntry("instance", "127.0.0.1:" + this.port);
 			List<JsonNode> requests = prometheus.awaitQuery(
 					"sum by (service, environment, uri) (http_server_requests_seconds_count{outcome=\"SUCCESS\"})",
-					(result) -> !result.isEmpty());
+					// A request is recorded when its observation stops, which may follow
+					// the
+					// response: wait for the third
+					(result) -> !result.isEmpty() && PrometheusServer.value(result.get(0)) >= 3.0);
 			assertThat(requests).hasSize(1);
 			assertThat(PrometheusServer.labels(requests.get(0))).containsEntry("service", "sample-orchestrator")
 				.containsEntry("environment", "local")
@@ -101,7 +104,7 @@ class PrometheusScrapeTests {
 			assertThat(PrometheusServer.value(requests.get(0))).isEqualTo(3.0);
 			List<JsonNode> slowBucket = prometheus.awaitQuery(
 					"sum(http_server_requests_seconds_bucket{uri=\"/api/pipelines/{pipeline}/runs\",le=\"0.5\"})",
-					(result) -> !result.isEmpty());
+					(result) -> !result.isEmpty() && PrometheusServer.value(result.get(0)) >= 3.0);
 			assertThat(PrometheusServer.value(slowBucket.get(0))).isEqualTo(3.0);
 			List<JsonNode> dropped = prometheus.awaitQuery("phoenix_logging_events_dropped_total",
 					(result) -> !result.isEmpty());

@@ -65,7 +65,7 @@ class SloEndToEndTests {
 			})
 			.build();
 		for (int i = 0; i < 20; i++) {
-			run(client, "summarize");
+			run(client, "triage");
 		}
 		JsonNode before = awaitSlo(client, (slo) -> slo.path("events").path("total").asDouble() >= 20);
 		assertThat(before.path("errorBudgetRemaining").asDouble()).isEqualTo(1.0);
