@@ -88,7 +88,8 @@ public class CorrelationFilter extends OncePerRequestFilter implements Ordered {
 		context.putInMdc();
 		request.setAttribute(CorrelationContext.KEY, context);
 		try (CorrelationTracing.Scope baggage = this.tracing.putInBaggage(correlationId)) {
-			chain.doFilter(request, response);
+			chain.doFilter(request, new CorrelationHeadersResponse(response, this.properties.getHeader(),
+					this.properties.getRequestIdHeader(), this.properties.getTraceResponseHeader()));
 		}
 		finally {
 			CorrelationContext.clearMdc();

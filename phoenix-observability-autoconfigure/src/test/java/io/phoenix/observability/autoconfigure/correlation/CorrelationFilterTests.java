@@ -63,6 +63,26 @@ class CorrelationFilterTests {
 	}
 
 	@Test
+	void headersCopiedFromADownstreamResponseDoNotReplaceThisHopsIds() throws Exception {
+		this.request.addHeader("X-Correlation-ID", "abc-123");
+		MockFilterChain proxying = new MockFilterChain() {
+
+			@Override
+			public void doFilter(jakarta.servlet.ServletRequest request, jakarta.servlet.ServletResponse response) {
+				HttpServletResponse http = (HttpServletResponse) response;
+				http.setHeader("x-correlation-id", "downstream");
+				http.addHeader("X-Request-ID", "downstream");
+				http.setHeader("X-Downstream", "kept");
+			}
+
+		};
+		filter(CorrelationTracing.NONE).doFilter(this.request, this.response, proxying);
+		assertThat(this.response.getHeaders("X-Correlation-ID")).containsExactly("abc-123");
+		assertThat(this.response.getHeaders("X-Request-ID")).singleElement().isNotEqualTo("downstream");
+		assertThat(this.response.getHeader("X-Downstream")).isEqualTo("kept");
+	}
+
+	@Test
 	void setsRequestIdHeaderAndMdcDuringChain() throws Exception {
 		filter(CorrelationTracing.NONE).doFilter(this.request, this.response, recordingChain());
 		String correlationId = this.response.getHeader("X-Correlation-ID");
