@@ -48,7 +48,9 @@ done
 
 run() { curl -s -o /dev/null -w "%{http_code}" -X POST "http://127.0.0.1:8080/api/pipelines/$1/runs" \
 	-H 'Content-Type: application/json' -H "X-Correlation-ID: $2" -d '{}'; }
-echo "Traffic: summarize=$(run summarize demo-1) triage=$(run triage demo-2) unknown=$(run unknown demo-3) broken=$(run broken demo-4)"
+grpc() { curl -s -o /dev/null -w "%{http_code}" -X POST "http://127.0.0.1:8080/api/grpc/pipelines/$1/runs" \
+	-H "X-Correlation-ID: $2"; }
+echo "Traffic: summarize=$(run summarize demo-1) triage=$(run triage demo-2) unknown=$(run unknown demo-3) broken=$(run broken demo-4) triage-over-grpc=$(grpc triage demo-5)"
 
 cat <<TXT
 
@@ -57,7 +59,8 @@ Phoenix Observability is live. Where to look:
   Metrics     curl http://127.0.0.1:8080/health/metrics     (Prometheus text; the orchestrator is on :8081)
   A request   curl -i -X POST http://127.0.0.1:8080/api/pipelines/summarize/runs -H 'Content-Type: application/json' -H 'X-Correlation-ID: my-id' -d '{}'
               (response headers X-Correlation-ID, X-Request-ID and traceresponse name the request in logs and traces)
-  JSON logs   $work/gateway.log and $work/orchestrator.log: grep demo-1 in both to follow one request
+  JSON logs   $work/gateway.log and $work/orchestrator.log: grep demo-1 (HTTP) or demo-5 (gRPC) in both to follow one request
+  SLOs        curl http://127.0.0.1:8081/actuator/slo   (rules: /actuator/slo/rules, alertmanager: /actuator/slo/alertmanager)
 TXT
 if command -v prometheus >/dev/null; then
 	echo "  Prometheus  http://127.0.0.1:9090 (scraping both services' /health/metrics)"
