@@ -55,6 +55,8 @@ public class LogEncodingBenchmark {
 
 	private Encoder<ch.qos.logback.classic.spi.ILoggingEvent> json;
 
+	private Encoder<ch.qos.logback.classic.spi.ILoggingEvent> jsonWithoutValueMasks;
+
 	private Encoder<ch.qos.logback.classic.spi.ILoggingEvent> pattern;
 
 	private LoggingEvent event;
@@ -64,6 +66,11 @@ public class LogEncodingBenchmark {
 		LoggerContext context = new LoggerContext();
 		ServiceIdentity identity = new ServiceIdentity("bench", "production", "1.0.0", ServiceType.BACKEND);
 		this.json = new JsonLogging(identity, new LoggingProperties()).encoder(context);
+		// Field-name masks kept, value patterns (regular expressions over every string)
+		// off
+		LoggingProperties withoutValueMasks = new LoggingProperties();
+		withoutValueMasks.getMask().getValues().clear();
+		this.jsonWithoutValueMasks = new JsonLogging(identity, withoutValueMasks).encoder(context);
 		PatternLayoutEncoder patternEncoder = new PatternLayoutEncoder();
 		patternEncoder.setContext(context);
 		patternEncoder.setPattern(PATTERN);
@@ -85,6 +92,11 @@ public class LogEncodingBenchmark {
 	@Benchmark
 	public byte[] json() {
 		return this.json.encode(this.event);
+	}
+
+	@Benchmark
+	public byte[] jsonWithoutValueMasks() {
+		return this.jsonWithoutValueMasks.encode(this.event);
 	}
 
 	@Benchmark
