@@ -1,0 +1,35 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.phoenix.observability.benchmarks.app;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * The benchmark app. The same code is built three times (bare, boot-default, phoenix);
+ * only the dependencies and {@code application.properties} differ.
+ *
+ * @author Phoenix Observability
+ */
+@SpringBootApplication
+public class BenchmarkApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(BenchmarkApplication.class, args);
+	}
+
+}

@@ -1,0 +1,253 @@
+#!/usr/bin/env bash
+#
+# Builds the three variants of the benchmark app (bare, boot-default, phoenix) and the
+# WebFlux build, and measures them interleaved (A B C A B C ...) on one machine: the app
+# on one core, wrk, the open-loop load generator and the stubs on another (taskset).
+# Prints medians over the rounds and the ratios phoenix/bare and phoenix/boot-default.
+#
+# Usage: benchmarks/run.sh            (defaults below; override with environment variables)
+#        ROUNDS=5 DURATION=15 benchmarks/run.sh
+#        SKIP_BUILD=1 benchmarks/run.sh
+#
+# Everything listens on 127.0.0.1 on free ports, and every load run stops by itself.
+
+set -euo pipefail
+
+ROUNDS=${ROUNDS:-3}
+DURATION=${DURATION:-10}
+WARMUP=${WARMUP:-5}
+CONNECTIONS=${CONNECTIONS:-50}
+APP_CPU=${APP_CPU:-1}
+LOAD_CPU=${LOAD_CPU:-0}
+HEAP=${HEAP:-512m}
+COLLECTOR_SCENARIOS=${COLLECTOR_SCENARIOS:-1}
+REACTOR_MODES=${REACTOR_MODES:-1}
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BENCH=$ROOT/benchmarks
+OUT=${OUT:-$BENCH/target/results/$(date -u +%Y%m%dT%H%M%SZ)}
+mkdir -p "$OUT"
+RAW=$OUT/raw.tsv
+: > "$RAW"
+CP="$BENCH/target/classes:$BENCH/target/lib/*"
+PIDS=()
+
+cleanup() {
+	for pid in "${PIDS[@]:-}"; do
+		[ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+	done
+}
+trap cleanup EXIT
+
+free_port() {
+	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+log() {
+	echo "[$(date -u +%H:%M:%S)] $*" >&2
+}
+
+record() { # variant metric value
+	printf '%s\t%s\t%s\n' "$1" "$2" "$3" >> "$RAW"
+}
+
+jar_of() {
+	ls "$BENCH/apps/$1/target/"benchmark-app-"$1"-*.jar | grep -v original | head -1
+}
+
+if [ -z "${SKIP_BUILD:-}" ]; then
+	log "building"
+	(cd "$ROOT" && ./mvnw -B -q package -Pbenchmark-apps -DskipTests \
+		-pl benchmarks,benchmarks/apps/bare,benchmarks/apps/boot-default,benchmarks/apps/phoenix,benchmarks/apps/phoenix-webflux -am)
+fi
+command -v wrk > /dev/null || { echo "wrk is required (apt-get install wrk)" >&2; exit 1; }
+
+DOWNSTREAM_PORT=$(free_port)
+SINK_PORT=$(free_port)
+HANGING_PORT=$(free_port)
+REFUSED_PORT=$(free_port) # nothing listens there
+STUB_SECONDS=$((ROUNDS * 600 + 1200))
+taskset -c "$LOAD_CPU" java -Xmx256m -cp "$CP" io.phoenix.observability.benchmarks.Stubs \
+	"$DOWNSTREAM_PORT" "$SINK_PORT" "$HANGING_PORT" "$STUB_SECONDS" > "$OUT/stubs.log" 2>&1 &
+PIDS+=($!)
+until grep -q "stubs ready" "$OUT/stubs.log" 2>/dev/null; do sleep 0.2; done
+
+APP_PID=
+APP_PORT=
+# start_app <name> <jar> <otlp-endpoint> [extra args...]; records startup to first 200 in ms
+start_app() {
+	local name=$1 jar=$2 endpoint=$3
+	shift 3
+	APP_PORT=$(free_port)
+	local began
+	began=$(date +%s%N)
+	taskset -c "$APP_CPU" java -Xms"$HEAP" -Xmx"$HEAP" -jar "$jar" --server.port="$APP_PORT" \
+		--server.address=127.0.0.1 --bench.downstream-url="http://127.0.0.1:$DOWNSTREAM_PORT" \
+		--management.opentelemetry.tracing.export.otlp.endpoint="$endpoint" "$@" > "$OUT/app-$name.log" 2>&1 &
+	APP_PID=$!
+	PIDS+=("$APP_PID")
+	local tries=0
+	until curl -sf -o /dev/null "http://127.0.0.1:$APP_PORT/hello/0"; do
+		sleep 0.02
+		tries=$((tries + 1))
+		if [ $tries -gt 3000 ] || ! kill -0 "$APP_PID" 2>/dev/null; then
+			echo "$name did not start; see $OUT/app-$name.log" >&2
+			exit 1
+		fi
+	done
+	STARTUP_MS=$((($(date +%s%N) - began) / 1000000))
+}
+
+stop_app() {
+	kill "$APP_PID" 2>/dev/null || true
+	wait "$APP_PID" 2>/dev/null || true
+}
+
+# wrk_rate <path> <seconds>: sets RPS to the requests/s wrk measured
+RPS=
+wrk_rate() {
+	local output
+	output=$(taskset -c "$LOAD_CPU" wrk -t1 -c"$CONNECTIONS" -d"$2"s --latency "http://127.0.0.1:$APP_PORT$1")
+	if echo "$output" | grep -q "Non-2xx"; then
+		echo "non-2xx responses on $1" >&2
+	fi
+	RPS=$(echo "$output" | awk '/Requests\/sec/ {print $2}')
+}
+
+# open_loop <path> <rate>: constant-rate latency run; records p50/p99
+open_loop() {
+	local variant=$1 path=$2 rate=$3 line
+	line=$(taskset -c "$LOAD_CPU" java -Xmx256m -cp "$CP" io.phoenix.observability.benchmarks.OpenLoopLoad \
+		"$APP_PORT" "$path" "$rate" "$DURATION" 32)
+	echo "$line" >> "$OUT/open-loop.log"
+	record "$variant" "p50_ms_hello_open" "$(echo "$line" | sed 's/.*p50_ms=\([0-9.]*\).*/\1/')"
+	record "$variant" "p99_ms_hello_open" "$(echo "$line" | sed 's/.*p99_ms=\([0-9.]*\).*/\1/')"
+	record "$variant" "p999_ms_hello_open" "$(echo "$line" | sed 's/.*p999_ms=\([0-9.]*\).*/\1/')"
+}
+
+# measure <variant> <jar> <otlp-endpoint> [extra args]
+LAT_RATE=
+measure() {
+	local variant=$1 jar=$2 endpoint=$3
+	shift 3
+	start_app "$variant" "$jar" "$endpoint" "$@"
+	record "$variant" startup_ms "$STARTUP_MS"
+	wrk_rate /hello/1 "$WARMUP"
+	wrk_rate /work/1 "$WARMUP"
+	local hello work
+	wrk_rate /hello/1 "$DURATION"
+	hello=$RPS
+	wrk_rate /work/1 "$DURATION"
+	work=$RPS
+	record "$variant" rps_hello "$hello"
+	record "$variant" rps_work "$work"
+	if [ "$variant" = bare ]; then
+		LAT_RATE=$(awk -v r="$hello" 'BEGIN {printf "%d", r / 2}')
+	fi
+	if [ -n "$LAT_RATE" ]; then
+		open_loop "$variant" /hello/ "$LAT_RATE"
+	fi
+	if [ "$variant" = phoenix ]; then
+		# Every served request is one access-log line, or counted as dropped; the
+		# server's own request count is the reference (scrapes are neither logged nor
+		# counted)
+		sleep 2
+		local lines dropped served scrape
+		scrape=$(curl -s "http://127.0.0.1:$APP_PORT/actuator/prometheus")
+		lines=$(grep -c '"logger":"phoenix.access"' "$OUT/app-$variant.log" || true)
+		dropped=$(echo "$scrape" | awk '/^phoenix_logging_events_dropped_total/ {s += $2} END {printf "%d", s}')
+		served=$(echo "$scrape" |
+			awk '/^http_server_requests_seconds_count/ && !/actuator/ {s += $2} END {printf "%d", s}')
+		record "$variant" access_lines "$lines"
+		record "$variant" access_dropped "$dropped"
+		record "$variant" log_lines_plus_dropped_minus_requests $((lines + dropped - served))
+	fi
+	log "$variant: startup ${STARTUP_MS} ms, /hello ${hello}/s, /work ${work}/s"
+	stop_app
+}
+
+log "load: $(uptime)"
+record machine cores "$(nproc)"
+for round in $(seq "$ROUNDS"); do
+	log "round $round of $ROUNDS"
+	measure bare "$(jar_of bare)" "http://127.0.0.1:$SINK_PORT/v1/traces"
+	measure boot-default "$(jar_of boot-default)" "http://127.0.0.1:$SINK_PORT/v1/traces"
+	measure phoenix "$(jar_of phoenix)" "http://127.0.0.1:$SINK_PORT/v1/traces"
+	if [ "$REACTOR_MODES" = 1 ]; then
+		measure webflux-auto "$(jar_of phoenix-webflux)" "http://127.0.0.1:$SINK_PORT/v1/traces" \
+			--spring.reactor.context-propagation=auto
+		measure webflux-limited "$(jar_of phoenix-webflux)" "http://127.0.0.1:$SINK_PORT/v1/traces" \
+			--spring.reactor.context-propagation=limited
+	fi
+	if [ "$COLLECTOR_SCENARIOS" = 1 ]; then
+		for scenario in healthy refused hanging; do
+			case $scenario in
+				healthy) endpoint="http://127.0.0.1:$SINK_PORT/v1/traces" ;;
+				refused) endpoint="http://127.0.0.1:$REFUSED_PORT/v1/traces" ;;
+				hanging) endpoint="http://127.0.0.1:$HANGING_PORT/v1/traces" ;;
+			esac
+			start_app "collector-$scenario" "$(jar_of phoenix)" "$endpoint" \
+				--management.opentelemetry.tracing.export.schedule-delay=1s
+			wrk_rate /hello/1 "$WARMUP"
+			wrk_rate /hello/1 "$DURATION"
+			rps=$RPS
+			record "collector-$scenario" rps_hello "$rps"
+			# Heap still in use after a full collection: what the export queue holds on to
+			heap=$(jcmd "$APP_PID" GC.run > /dev/null 2>&1; jstat -gc "$APP_PID" |
+				awk 'NR == 2 {printf "%.1f", ($3 + $4 + $6 + $8) / 1024}')
+			record "collector-$scenario" heap_used_mb_after_gc "$heap"
+			stop_app
+			record "collector-$scenario" export_failure_log_lines \
+				"$(grep -c 'Failed to export' "$OUT/app-collector-$scenario.log" || true)"
+			log "collector $scenario: /hello ${rps}/s, ${heap} MB heap after GC"
+		done
+	fi
+done
+
+# Medians over the rounds, and the ratios measured in this run
+median() { # variant metric
+	awk -F'\t' -v v="$1" -v m="$2" '$1 == v && $2 == m {print $3}' "$RAW" | sort -g |
+		awk '{a[NR] = $1} END {if (NR == 0) print "n/a"; else if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2}'
+}
+ratio() {
+	awk -v a="$1" -v b="$2" 'BEGIN {if (a == "n/a" || b == "n/a" || b == 0) print "n/a"; else printf "%.3f", a / b}'
+}
+
+{
+	echo "# $(date -u +%FT%TZ), $(nproc) cores, rounds=$ROUNDS duration=${DURATION}s warmup=${WARMUP}s connections=$CONNECTIONS"
+	echo "# load at the end: $(uptime)"
+	echo
+	echo "| figure | bare | boot-default | phoenix | phoenix/bare | phoenix/boot-default |"
+	echo "|---|---|---|---|---|---|"
+	for metric in rps_hello rps_work startup_ms p50_ms_hello_open p99_ms_hello_open p999_ms_hello_open; do
+		b=$(median bare $metric)
+		d=$(median boot-default $metric)
+		p=$(median phoenix $metric)
+		echo "| $metric | $b | $d | $p | $(ratio "$p" "$b") | $(ratio "$p" "$d") |"
+	done
+	echo
+	echo "Open-loop rate for the latency rows: half of bare's /hello throughput in the same round."
+	echo "Access-log lines + dropped - requests (phoenix, per round; 0 is exact): $(awk -F'\t' '$2 == "log_lines_plus_dropped_minus_requests" {printf "%s ", $3}' "$RAW")"
+	if [ "$REACTOR_MODES" = 1 ]; then
+		echo
+		echo "| WebFlux (phoenix) | context-propagation=auto | limited | auto/limited |"
+		echo "|---|---|---|---|"
+		for metric in rps_hello rps_work p99_ms_hello_open; do
+			a=$(median webflux-auto $metric)
+			l=$(median webflux-limited $metric)
+			echo "| $metric | $a | $l | $(ratio "$a" "$l") |"
+		done
+	fi
+	if [ "$COLLECTOR_SCENARIOS" = 1 ]; then
+		echo
+		echo "| collector (phoenix) | healthy | refused | hanging | refused/healthy | hanging/healthy |"
+		echo "|---|---|---|---|---|---|"
+		for metric in rps_hello export_failure_log_lines heap_used_mb_after_gc; do
+			h=$(median collector-healthy $metric)
+			r=$(median collector-refused $metric)
+			g=$(median collector-hanging $metric)
+			echo "| $metric | $h | $r | $g | $(ratio "$r" "$h") | $(ratio "$g" "$h") |"
+		done
+	fi
+} | tee "$OUT/summary.md"
+log "raw results and logs in $OUT"
