@@ -69,7 +69,7 @@ public class LogEncodingBenchmark {
 		// Field-name masks kept, value patterns (regular expressions over every string)
 		// off
 		LoggingProperties withoutValueMasks = new LoggingProperties();
-		withoutValueMasks.getMask().getValues().clear();
+		withoutValueMasks.getMask().setSecretsInText(false);
 		this.jsonWithoutValueMasks = new JsonLogging(identity, withoutValueMasks).encoder(context);
 		PatternLayoutEncoder patternEncoder = new PatternLayoutEncoder();
 		patternEncoder.setContext(context);

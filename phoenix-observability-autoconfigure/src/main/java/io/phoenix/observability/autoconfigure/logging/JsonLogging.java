@@ -154,6 +154,9 @@ final class JsonLogging {
 		MaskingJsonGeneratorDecorator decorator = new MaskingJsonGeneratorDecorator();
 		decorator.setDefaultMask(mask.getReplacement());
 		mask.getFields().forEach(decorator::addPath);
+		if (mask.isSecretsInText()) {
+			decorator.addValueMasker(new SecretsInTextMasker(mask.getReplacement()));
+		}
 		mask.getValues().forEach(decorator::addValue);
 		decorator.start();
 		return decorator;

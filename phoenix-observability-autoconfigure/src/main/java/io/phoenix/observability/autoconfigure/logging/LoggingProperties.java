@@ -128,12 +128,26 @@ public class LoggingProperties {
 						"authorization", "Authorization", "api_key", "apiKey", "x-api-key", "X-API-Key"));
 
 		/**
-		 * Regular expressions for secrets inside any string value, the message included.
-		 * Each match is replaced; lookarounds keep the context visible, as in the
-		 * defaults, which turn 'password=hunter2' into 'password=****'.
+		 * Whether to mask secrets written inside text, the message included, such as
+		 * 'Bearer <token>' or 'password=<value>', keeping the label visible
+		 * ('password=****'). Only strings that contain such a keyword are examined.
 		 */
-		private List<String> values = new ArrayList<>(List.of("(?i)(?<=bearer\\s{1,4})[A-Za-z0-9\\-._~+/]+=*",
-				"(?i)(?<=(?:password|passwd|secret|api[_-]?key|token)\\s{0,4}[=:]\\s{0,4})[^\\s,;&\"]+"));
+		private boolean secretsInText = true;
+
+		/**
+		 * Further regular expressions for secrets inside any string value, the message
+		 * included; each match is replaced. They run on every string of every line, so
+		 * keep them few and anchored (lookarounds keep context visible).
+		 */
+		private List<String> values = new ArrayList<>();
+
+		public boolean isSecretsInText() {
+			return this.secretsInText;
+		}
+
+		public void setSecretsInText(boolean secretsInText) {
+			this.secretsInText = secretsInText;
+		}
 
 		public String getReplacement() {
 			return this.replacement;
