@@ -35,6 +35,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class HealthPathFilter extends OncePerRequestFilter implements Ordered {
 
+	/**
+	 * Order of the health path filters, servlet and reactive: after the correlation
+	 * filters, so that probe responses carry their ids too.
+	 */
+	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+
 	private final HealthPathMapper mapper;
 
 	/**
@@ -47,7 +53,7 @@ public class HealthPathFilter extends OncePerRequestFilter implements Ordered {
 
 	@Override
 	public int getOrder() {
-		return Ordered.HIGHEST_PRECEDENCE + 10;
+		return ORDER;
 	}
 
 	@Override

@@ -40,7 +40,6 @@ import org.springframework.boot.health.registry.ReactiveHealthContributorRegistr
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 /**
  * Auto-configuration for the standard health paths, {@code /health/liveness},
@@ -96,7 +95,7 @@ public final class PhoenixHealthAutoConfiguration {
 				WebEndpointProperties endpoints) {
 			FilterRegistrationBean<HealthPathFilter> registration = new FilterRegistrationBean<>(
 					new HealthPathFilter(HealthPathMapper.of(properties, endpoints)));
-			registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+			registration.setOrder(HealthPathFilter.ORDER);
 			return registration;
 		}
 

@@ -44,7 +44,7 @@ public class ReactiveHealthPathFilter implements WebFilter, Ordered {
 
 	@Override
 	public int getOrder() {
-		return Ordered.HIGHEST_PRECEDENCE + 10;
+		return HealthPathFilter.ORDER;
 	}
 
 	@Override

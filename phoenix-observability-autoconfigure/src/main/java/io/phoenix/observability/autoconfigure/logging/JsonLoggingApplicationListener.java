@@ -62,9 +62,13 @@ public class JsonLoggingApplicationListener implements GenericApplicationListene
 	@Override
 	public void onApplicationEvent(ApplicationEvent event) {
 		ConfigurableEnvironment environment = ((ApplicationEnvironmentPreparedEvent) event).getEnvironment();
-		if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context && appliesTo(environment)) {
-			ServiceIdentityProperties identity = ServiceIdentityProperties.bind(environment);
-			new JsonLogging(identity.toIdentity(environment), LoggingProperties.bind(environment)).install(context);
+		if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+			return;
+		}
+		ServiceIdentityProperties identity = ServiceIdentityProperties.bind(environment);
+		LoggingProperties properties = LoggingProperties.bind(environment);
+		if (appliesTo(environment, identity, properties)) {
+			new JsonLogging(identity.toIdentity(environment), properties).install(context);
 		}
 	}
 
@@ -76,12 +80,13 @@ public class JsonLoggingApplicationListener implements GenericApplicationListene
 	 * @return whether JSON logging applies
 	 */
 	public static boolean appliesTo(ConfigurableEnvironment environment) {
-		if (!LOGSTASH_PRESENT || userConfiguresLogback(environment)) {
-			return false;
-		}
-		LoggingProperties properties = LoggingProperties.bind(environment);
-		return ServiceIdentityProperties.bind(environment).isEnabled() && properties.isEnabled()
-				&& properties.getFormat() == LoggingProperties.Format.JSON;
+		return appliesTo(environment, ServiceIdentityProperties.bind(environment), LoggingProperties.bind(environment));
+	}
+
+	private static boolean appliesTo(ConfigurableEnvironment environment, ServiceIdentityProperties identity,
+			LoggingProperties properties) {
+		return LOGSTASH_PRESENT && identity.isEnabled() && properties.isEnabled()
+				&& properties.getFormat() == LoggingProperties.Format.JSON && !userConfiguresLogback(environment);
 	}
 
 	private static boolean userConfiguresLogback(ConfigurableEnvironment environment) {

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -64,10 +65,18 @@ class JsonLoggingApplicationListenerTests {
 	@Test
 	void textFormatLeavesSpringBootsPatternWithCorrelationIds(CapturedOutput output) {
 		try (ConfigurableApplicationContext context = run("phoenix.observability.logging.format=text")) {
-			LoggerFactory.getLogger("text.test").info("Plain line");
+			MDC.put("correlation_id", "text-corr");
+			try {
+				LoggerFactory.getLogger("text.test").info("Plain line");
+			}
+			finally {
+				MDC.remove("correlation_id");
+			}
 		}
 		String line = output.getOut().lines().filter((l) -> l.contains("Plain line")).findFirst().orElseThrow();
-		assertThat(line).doesNotStartWith("{").contains("text.test");
+		// Boot's pattern, with Phoenix's default correlation part:
+		// [trace,span,correlation]
+		assertThat(line).doesNotStartWith("{").contains("text.test").contains("[,,text-corr]");
 	}
 
 	@Test
