@@ -8,6 +8,14 @@
 # Usage: benchmarks/run.sh            (defaults below; override with environment variables)
 #        ROUNDS=5 DURATION=15 benchmarks/run.sh
 #        SKIP_BUILD=1 benchmarks/run.sh
+#        SOAK=600 benchmarks/run.sh   (only the soak: collector refusing and hanging, heap
+#                                      after GC every minute for 600 s)
+#
+# Warm-up matters more than anything else here: the app shares one core with its JIT
+# compilers, and under 50 busy request threads the compilers get a fiftieth of it, so an
+# app measured after a short warm-up at full load is measured half interpreted (bare
+# /hello goes from 3k to 33k requests/s over its first minute that way). Each app is
+# therefore warmed at low concurrency first, which leaves the compilers most of the core.
 #
 # Everything listens on 127.0.0.1 on free ports, and every load run stops by itself.
 
@@ -15,7 +23,9 @@ set -euo pipefail
 
 ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-10}
-WARMUP=${WARMUP:-5}
+WARMUP=${WARMUP:-30}
+AUX_ROUNDS=${AUX_ROUNDS:-1}
+SOAK=${SOAK:-}
 CONNECTIONS=${CONNECTIONS:-50}
 APP_CPU=${APP_CPU:-1}
 LOAD_CPU=${LOAD_CPU:-0}
@@ -58,7 +68,7 @@ jar_of() {
 if [ -z "${SKIP_BUILD:-}" ]; then
 	log "building"
 	(cd "$ROOT" && ./mvnw -B -q package -Pbenchmark-apps -DskipTests \
-		-pl benchmarks,benchmarks/apps/bare,benchmarks/apps/boot-default,benchmarks/apps/phoenix,benchmarks/apps/phoenix-webflux -am)
+		-pl benchmarks,benchmarks/apps/bare,benchmarks/apps/actuator-only,benchmarks/apps/boot-default,benchmarks/apps/phoenix,benchmarks/apps/phoenix-webflux -am)
 fi
 command -v wrk > /dev/null || { echo "wrk is required (apt-get install wrk)" >&2; exit 1; }
 
@@ -103,15 +113,31 @@ stop_app() {
 	wait "$APP_PID" 2>/dev/null || true
 }
 
-# wrk_rate <path> <seconds>: sets RPS to the requests/s wrk measured
+# wrk_rate <path> <seconds> [connections]: sets RPS to the requests/s wrk measured and
+# REQUESTS to the number of requests it completed
 RPS=
+REQUESTS=
 wrk_rate() {
 	local output
-	output=$(taskset -c "$LOAD_CPU" wrk -t1 -c"$CONNECTIONS" -d"$2"s --latency "http://127.0.0.1:$APP_PORT$1")
+	output=$(taskset -c "$LOAD_CPU" wrk -t1 -c"${3:-$CONNECTIONS}" -d"$2"s --latency "http://127.0.0.1:$APP_PORT$1")
 	if echo "$output" | grep -q "Non-2xx"; then
 		echo "non-2xx responses on $1" >&2
 	fi
 	RPS=$(echo "$output" | awk '/Requests\/sec/ {print $2}')
+	REQUESTS=$(echo "$output" | awk '/requests in/ {print $1}')
+}
+
+# Low concurrency first, so that the JIT compilers get the core; then full load
+warm_up() {
+	wrk_rate /hello/1 "$WARMUP" 2
+	wrk_rate /work/1 "$WARMUP" 2
+	wrk_rate /hello/1 10
+	wrk_rate /work/1 10
+}
+
+# Bytes allocated so far by the app's live threads
+allocated() {
+	taskset -c "$LOAD_CPU" java -cp "$CP" io.phoenix.observability.benchmarks.AllocationProbe "$APP_PID"
 }
 
 # open_loop <path> <rate>: constant-rate latency run; records p50/p99
@@ -132,11 +158,13 @@ measure() {
 	shift 3
 	start_app "$variant" "$jar" "$endpoint" "$@"
 	record "$variant" startup_ms "$STARTUP_MS"
-	wrk_rate /hello/1 "$WARMUP"
-	wrk_rate /work/1 "$WARMUP"
-	local hello work
+	warm_up
+	local hello work before after
+	before=$(allocated)
 	wrk_rate /hello/1 "$DURATION"
+	after=$(allocated)
 	hello=$RPS
+	record "$variant" alloc_bytes_per_request_hello $(((after - before) / REQUESTS))
 	wrk_rate /work/1 "$DURATION"
 	work=$RPS
 	record "$variant" rps_hello "$hello"
@@ -166,20 +194,77 @@ measure() {
 	stop_app
 }
 
+# Startup to the first 200 only
+measure_startup() {
+	start_app "$1" "$(jar_of "$1")" "http://127.0.0.1:$SINK_PORT/v1/traces"
+	record "$1" startup_ms "$STARTUP_MS"
+	log "$1: startup ${STARTUP_MS} ms"
+	stop_app
+}
+
+# The soak: the collector refusing connections and the collector hanging, one app each
+# (one core each), under a constant load for SOAK seconds; heap in use after a full GC
+# once a minute, and the export-failure lines each wrote
+heap_after_gc() {
+	jcmd "$1" GC.run > /dev/null 2>&1
+	jstat -gc "$1" | awk 'NR == 2 {printf "%.1f", ($3 + $4 + $6 + $8) / 1024}'
+}
+if [ -n "$SOAK" ]; then
+	declare -A SOAK_PIDS SOAK_PORTS
+	cpu=0
+	for scenario in refused hanging; do
+		case $scenario in
+			refused) endpoint="http://127.0.0.1:$REFUSED_PORT/v1/traces" ;;
+			hanging) endpoint="http://127.0.0.1:$HANGING_PORT/v1/traces" ;;
+		esac
+		APP_CPU=$cpu start_app "soak-$scenario" "$(jar_of phoenix)" "$endpoint"
+		SOAK_PIDS[$scenario]=$APP_PID
+		SOAK_PORTS[$scenario]=$APP_PORT
+		cpu=$((cpu + 1))
+	done
+	LOADS=()
+	for scenario in refused hanging; do
+		java -Xmx256m -cp "$CP" io.phoenix.observability.benchmarks.OpenLoopLoad "${SOAK_PORTS[$scenario]}" /hello/ \
+			"${SOAK_RATE:-1000}" "$SOAK" 8 > "$OUT/soak-$scenario-load.log" 2>&1 &
+		LOADS+=($!)
+		PIDS+=($!)
+	done
+	echo "| minute | heap MB after GC (refused) | heap MB after GC (hanging) |" > "$OUT/soak.md"
+	echo "|---|---|---|" >> "$OUT/soak.md"
+	for minute in $(seq 0 $((SOAK / 60))); do
+		echo "| $minute | $(heap_after_gc "${SOAK_PIDS[refused]}") | $(heap_after_gc "${SOAK_PIDS[hanging]}") |" >> "$OUT/soak.md"
+		[ "$minute" -lt $((SOAK / 60)) ] && sleep 60
+	done
+	wait "${LOADS[@]}" 2>/dev/null || true
+	for scenario in refused hanging; do
+		kill "${SOAK_PIDS[$scenario]}" 2>/dev/null || true
+		{
+			echo
+			echo "$scenario: $(cat "$OUT/soak-$scenario-load.log")"
+			echo "$scenario: export-failure log lines: $(grep -c 'Failed to export' "$OUT/app-soak-$scenario.log" || true)"
+			grep 'Failed to export' "$OUT/app-soak-$scenario.log" | sed 's/.*"timestamp":"\([^"]*\)".*/  at \1/' | head -30
+		} >> "$OUT/soak.md"
+	done
+	cat "$OUT/soak.md"
+	log "raw results and logs in $OUT"
+	exit 0
+fi
+
 log "load: $(uptime)"
 record machine cores "$(nproc)"
 for round in $(seq "$ROUNDS"); do
 	log "round $round of $ROUNDS"
 	measure bare "$(jar_of bare)" "http://127.0.0.1:$SINK_PORT/v1/traces"
+	measure_startup actuator-only
 	measure boot-default "$(jar_of boot-default)" "http://127.0.0.1:$SINK_PORT/v1/traces"
 	measure phoenix "$(jar_of phoenix)" "http://127.0.0.1:$SINK_PORT/v1/traces"
-	if [ "$REACTOR_MODES" = 1 ]; then
+	if [ "$REACTOR_MODES" = 1 ] && [ "$round" -le "$AUX_ROUNDS" ]; then
 		measure webflux-auto "$(jar_of phoenix-webflux)" "http://127.0.0.1:$SINK_PORT/v1/traces" \
 			--spring.reactor.context-propagation=auto
 		measure webflux-limited "$(jar_of phoenix-webflux)" "http://127.0.0.1:$SINK_PORT/v1/traces" \
 			--spring.reactor.context-propagation=limited
 	fi
-	if [ "$COLLECTOR_SCENARIOS" = 1 ]; then
+	if [ "$COLLECTOR_SCENARIOS" = 1 ] && [ "$round" -le "$AUX_ROUNDS" ]; then
 		for scenario in healthy refused hanging; do
 			case $scenario in
 				healthy) endpoint="http://127.0.0.1:$SINK_PORT/v1/traces" ;;
@@ -188,13 +273,12 @@ for round in $(seq "$ROUNDS"); do
 			esac
 			start_app "collector-$scenario" "$(jar_of phoenix)" "$endpoint" \
 				--management.opentelemetry.tracing.export.schedule-delay=1s
-			wrk_rate /hello/1 "$WARMUP"
+			warm_up
 			wrk_rate /hello/1 "$DURATION"
 			rps=$RPS
 			record "collector-$scenario" rps_hello "$rps"
 			# Heap still in use after a full collection: what the export queue holds on to
-			heap=$(jcmd "$APP_PID" GC.run > /dev/null 2>&1; jstat -gc "$APP_PID" |
-				awk 'NR == 2 {printf "%.1f", ($3 + $4 + $6 + $8) / 1024}')
+			heap=$(heap_after_gc "$APP_PID")
 			record "collector-$scenario" heap_used_mb_after_gc "$heap"
 			stop_app
 			record "collector-$scenario" export_failure_log_lines \
@@ -219,7 +303,8 @@ ratio() {
 	echo
 	echo "| figure | bare | boot-default | phoenix | phoenix/bare | phoenix/boot-default |"
 	echo "|---|---|---|---|---|---|"
-	for metric in rps_hello rps_work startup_ms p50_ms_hello_open p99_ms_hello_open p999_ms_hello_open; do
+	for metric in rps_hello rps_work startup_ms alloc_bytes_per_request_hello p50_ms_hello_open p99_ms_hello_open \
+		p999_ms_hello_open; do
 		b=$(median bare $metric)
 		d=$(median boot-default $metric)
 		p=$(median phoenix $metric)
@@ -227,6 +312,10 @@ ratio() {
 	done
 	echo
 	echo "Open-loop rate for the latency rows: half of bare's /hello throughput in the same round."
+	a=$(median actuator-only startup_ms)
+	echo "Startup of actuator-only: $a ms; phoenix/actuator-only: $(ratio "$(median phoenix startup_ms)" "$a")"
+	echo "Allocation added per /hello request, phoenix - bare: $(awk -v p="$(median phoenix alloc_bytes_per_request_hello)" \
+		-v b="$(median bare alloc_bytes_per_request_hello)" 'BEGIN {print p - b}') bytes"
 	echo "Access-log lines + dropped - requests (phoenix, per round; 0 is exact): $(awk -F'\t' '$2 == "log_lines_plus_dropped_minus_requests" {printf "%s ", $3}' "$RAW")"
 	if [ "$REACTOR_MODES" = 1 ]; then
 		echo

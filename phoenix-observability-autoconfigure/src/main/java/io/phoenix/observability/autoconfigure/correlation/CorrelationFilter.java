@@ -46,6 +46,8 @@ public class CorrelationFilter extends OncePerRequestFilter implements Ordered {
 
 	private final CorrelationProperties properties;
 
+	private static final String BAGGAGE_HEADER = "baggage";
+
 	private final CorrelationIds ids;
 
 	private final CorrelationTracing tracing;
@@ -98,7 +100,14 @@ public class CorrelationFilter extends OncePerRequestFilter implements Ordered {
 
 	private String incomingCorrelationId(HttpServletRequest request) {
 		String header = request.getHeader(this.properties.getHeader());
-		return (header != null) ? header : this.tracing.incomingCorrelationId();
+		if (header != null) {
+			return header;
+		}
+		// Reading baggage allocates about 1 KB a request; only a request that carries
+		// baggage (W3C's header or the field's own remote header) can hold the id there
+		boolean mayCarryBaggage = request.getHeader(BAGGAGE_HEADER) != null
+				|| request.getHeader(CorrelationContext.CORRELATION_ID) != null;
+		return mayCarryBaggage ? this.tracing.incomingCorrelationId() : null;
 	}
 
 }

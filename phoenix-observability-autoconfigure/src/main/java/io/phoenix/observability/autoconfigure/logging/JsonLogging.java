@@ -16,8 +16,10 @@
 
 package io.phoenix.observability.autoconfigure.logging;
 
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -71,6 +73,7 @@ final class JsonLogging {
 				// its rolling policy, which a restart does not bring back
 				root.detachAppender(appender);
 				output.setEncoder(encoder(context));
+				batchWrites(output);
 				outputs.add(output);
 			}
 		}
@@ -80,6 +83,7 @@ final class JsonLogging {
 			console.setContext(context);
 			console.setEncoder(encoder(context));
 			console.start();
+			batchWrites(console);
 			outputs.add(console);
 		}
 		CountingAsyncAppender async = new CountingAsyncAppender();
@@ -88,6 +92,21 @@ final class JsonLogging {
 		outputs.forEach(async::addAppender);
 		async.start();
 		root.addAppender(async);
+	}
+
+	/**
+	 * Let the asynchronous appender decide when to flush: it does so at the end of each
+	 * batch, so that lines queued together reach the console or the file in one write.
+	 * @param output a console or file appender behind the asynchronous appender
+	 */
+	private void batchWrites(OutputStreamAppender<ILoggingEvent> output) {
+		if (output instanceof ConsoleAppender<ILoggingEvent> console) {
+			// System.out flushes on every write by itself; collect whole lines before it
+			Supplier<OutputStream> target = "System.err".equals(console.getTarget()) ? () -> System.err
+					: () -> System.out;
+			console.setOutputStream(new EventBatchingOutputStream(target, EventBatchingOutputStream.DEFAULT_CAPACITY));
+		}
+		output.setImmediateFlush(false);
 	}
 
 	LogstashEncoder encoder(LoggerContext context) {

@@ -61,7 +61,7 @@ final class SecretsInTextMasker implements ValueMasker {
 	static boolean containsKeyword(CharSequence text) {
 		int length = text.length();
 		for (int i = 0; i < length; i++) {
-			char c = Character.toLowerCase(text.charAt(i));
+			char c = lowerCase(text.charAt(i));
 			if (c != 'b' && c != 'p' && c != 's' && c != 'a' && c != 't') {
 				continue;
 			}
@@ -79,11 +79,21 @@ final class SecretsInTextMasker implements ValueMasker {
 			return false;
 		}
 		for (int j = 1; j < keyword.length(); j++) {
-			if (Character.toLowerCase(text.charAt(offset + j)) != keyword.charAt(j)) {
+			if (lowerCase(text.charAt(offset + j)) != keyword.charAt(j)) {
 				return false;
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * Lower-case an ASCII letter with one bit and leave every other character as it is:
+	 * the keywords are ASCII, and this scan runs on every string of every line.
+	 * @param c the character
+	 * @return the character in lower case if it is an ASCII upper-case letter
+	 */
+	private static char lowerCase(char c) {
+		return (c >= 'A' && c <= 'Z') ? (char) (c | 0x20) : c;
 	}
 
 }

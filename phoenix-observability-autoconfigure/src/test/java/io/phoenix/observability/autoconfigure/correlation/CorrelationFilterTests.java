@@ -173,6 +173,7 @@ class CorrelationFilterTests {
 			}
 
 		};
+		this.request.addHeader("baggage", "correlation_id=from-baggage");
 		filter(tracing).doFilter(this.request, this.response, recordingChain());
 		assertThat(this.response.getHeader("X-Correlation-ID")).isEqualTo("from-baggage");
 		assertThat(baggage).containsEntry("correlation_id", "from-baggage");
@@ -181,6 +182,38 @@ class CorrelationFilterTests {
 			.isEqualTo("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
 		assertThat(this.request.getAttribute(CorrelationContext.TRACE_RESPONSE))
 			.isEqualTo("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+	}
+
+	@Test
+	void requestWithoutBaggageIsNotLookedUpInBaggage() throws Exception {
+		AtomicBoolean lookedUp = new AtomicBoolean();
+		CorrelationTracing tracing = new CorrelationTracing() {
+
+			@Override
+			public String incomingCorrelationId() {
+				lookedUp.set(true);
+				return "from-baggage";
+			}
+
+		};
+		filter(tracing).doFilter(this.request, this.response, recordingChain());
+		assertThat(lookedUp).isFalse();
+		assertThat(this.response.getHeader("X-Correlation-ID")).isNotEqualTo("from-baggage").hasSize(32);
+	}
+
+	@Test
+	void correlationIdInItsOwnRemoteFieldHeaderIsLookedUpInBaggage() throws Exception {
+		CorrelationTracing tracing = new CorrelationTracing() {
+
+			@Override
+			public String incomingCorrelationId() {
+				return "from-remote-field";
+			}
+
+		};
+		this.request.addHeader("correlation_id", "from-remote-field");
+		filter(tracing).doFilter(this.request, this.response, recordingChain());
+		assertThat(this.response.getHeader("X-Correlation-ID")).isEqualTo("from-remote-field");
 	}
 
 	@Test

@@ -19,9 +19,14 @@ package io.phoenix.observability.autoconfigure.logging;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import io.phoenix.observability.testing.JsonLogLines;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +65,41 @@ class JsonLoggingApplicationListenerTests {
 			.containsEntry("order", 7)
 			.containsEntry("logger", "file.test");
 		assertThat(JsonLogLines.parse(output.getOut())).anyMatch(JsonLogLines.message("Wrote to the file"));
+	}
+
+	@Test
+	void burstOfLinesFromManyThreadsArrivesWholeAndComplete(CapturedOutput output) throws Exception {
+		int threads = 4;
+		int linesPerThread = 500;
+		try (ConfigurableApplicationContext context = run()) {
+			ExecutorService executor = Executors.newFixedThreadPool(threads);
+			try {
+				for (int t = 0; t < threads; t++) {
+					int thread = t;
+					executor.submit(() -> {
+						for (int i = 0; i < linesPerThread; i++) {
+							LoggerFactory.getLogger("burst.test")
+								.atInfo()
+								.addKeyValue("n", thread * 10_000 + i)
+								.log("Burst");
+						}
+					});
+				}
+			}
+			finally {
+				executor.shutdown();
+				assertThat(executor.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+			}
+			// Written in batches, flushed when the queue drains: every line, each one
+			// whole
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(JsonLogLines.parse(output.getOut())
+					.stream()
+					.filter(JsonLogLines.message("Burst"))
+					.map((line) -> line.get("n"))
+					.distinct()).hasSize(threads * linesPerThread));
+		}
 	}
 
 	@Test

@@ -52,6 +52,11 @@ class SecretsInTextMaskerTests {
 		assertThat(SecretsInTextMasker.containsKeyword("passw")).isFalse();
 		assertThat(SecretsInTextMasker.containsKeyword("")).isFalse();
 		assertThat(SecretsInTextMasker.containsKeyword("beaRER")).isTrue();
+		assertThat(SecretsInTextMasker.containsKeyword("X-API_KEY: 1")).isTrue();
+		assertThat(SecretsInTextMasker.containsKeyword("Api-Key=1")).isTrue();
+		// Separators are not letters: '_' must not match any other character
+		assertThat(SecretsInTextMasker.containsKeyword("api\u007Fkey")).isFalse();
+		assertThat(SecretsInTextMasker.containsKeyword("GET /orders/{id} 200")).isFalse();
 	}
 
 }
