@@ -8,14 +8,18 @@
 # Usage: benchmarks/run.sh            (defaults below; override with environment variables)
 #        ROUNDS=5 DURATION=15 benchmarks/run.sh
 #        SKIP_BUILD=1 benchmarks/run.sh
-#        SOAK=600 benchmarks/run.sh   (only the soak: collector refusing and hanging, heap
-#                                      after GC every minute for 600 s)
+#        SOAK=600 benchmarks/run.sh   (adds the soak: collector refusing and hanging,
+#                                      heap after GC every minute for 600 s)
+#        SOAK=600 ROUNDS=0 benchmarks/run.sh   (the soak alone)
+#        ENCODING=0 benchmarks/run.sh          (without the JSON-encoding micro-benchmark)
 #
 # Warm-up matters more than anything else here: the app shares one core with its JIT
 # compilers, and under 50 busy request threads the compilers get a fiftieth of it, so an
 # app measured after a short warm-up at full load is measured half interpreted (bare
 # /hello goes from 3k to 33k requests/s over its first minute that way). Each app is
-# therefore warmed at low concurrency first, which leaves the compilers most of the core.
+# therefore warmed at low concurrency first, which leaves the compilers most of the core,
+# and until its throughput at full load stops rising (less than 5% from one warm-up pass
+# to the next).
 #
 # Everything listens on 127.0.0.1 on free ports, and every load run stops by itself.
 
@@ -23,9 +27,11 @@ set -euo pipefail
 
 ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-10}
-WARMUP=${WARMUP:-30}
+WARMUP=${WARMUP:-15}
+WARMUP_PASSES=${WARMUP_PASSES:-6}
 AUX_ROUNDS=${AUX_ROUNDS:-1}
 SOAK=${SOAK:-}
+ENCODING=${ENCODING:-1}
 CONNECTIONS=${CONNECTIONS:-50}
 APP_CPU=${APP_CPU:-1}
 LOAD_CPU=${LOAD_CPU:-0}
@@ -127,12 +133,21 @@ wrk_rate() {
 	REQUESTS=$(echo "$output" | awk '/requests in/ {print $1}')
 }
 
-# Low concurrency first, so that the JIT compilers get the core; then full load
+# Passes of low concurrency (the JIT compilers get the core) and full load, until the
+# full-load throughput of /hello stops rising; records how many passes it took
 warm_up() {
-	wrk_rate /hello/1 "$WARMUP" 2
-	wrk_rate /work/1 "$WARMUP" 2
-	wrk_rate /hello/1 10
-	wrk_rate /work/1 10
+	local variant=$1 previous=0 pass
+	for pass in $(seq "$WARMUP_PASSES"); do
+		wrk_rate /hello/1 "$WARMUP" 2
+		wrk_rate /work/1 "$WARMUP" 2
+		wrk_rate /work/1 5
+		wrk_rate /hello/1 10
+		if awk -v now="$RPS" -v before="$previous" 'BEGIN {exit !(now < before * 1.05)}'; then
+			break
+		fi
+		previous=$RPS
+	done
+	record "$variant" warmup_passes "$pass"
 }
 
 # Bytes allocated so far by the app's live threads
@@ -158,7 +173,7 @@ measure() {
 	shift 3
 	start_app "$variant" "$jar" "$endpoint" "$@"
 	record "$variant" startup_ms "$STARTUP_MS"
-	warm_up
+	warm_up "$variant"
 	local hello work before after
 	before=$(allocated)
 	wrk_rate /hello/1 "$DURATION"
@@ -209,7 +224,8 @@ heap_after_gc() {
 	jcmd "$1" GC.run > /dev/null 2>&1
 	jstat -gc "$1" | awk 'NR == 2 {printf "%.1f", ($3 + $4 + $6 + $8) / 1024}'
 }
-if [ -n "$SOAK" ]; then
+soak() {
+	local scenario cpu minute endpoint
 	declare -A SOAK_PIDS SOAK_PORTS
 	cpu=0
 	for scenario in refused hanging; do
@@ -245,10 +261,7 @@ if [ -n "$SOAK" ]; then
 			grep 'Failed to export' "$OUT/app-soak-$scenario.log" | sed 's/.*"timestamp":"\([^"]*\)".*/  at \1/' | head -30
 		} >> "$OUT/soak.md"
 	done
-	cat "$OUT/soak.md"
-	log "raw results and logs in $OUT"
-	exit 0
-fi
+}
 
 log "load: $(uptime)"
 record machine cores "$(nproc)"
@@ -273,7 +286,7 @@ for round in $(seq "$ROUNDS"); do
 			esac
 			start_app "collector-$scenario" "$(jar_of phoenix)" "$endpoint" \
 				--management.opentelemetry.tracing.export.schedule-delay=1s
-			warm_up
+			warm_up "collector-$scenario"
 			wrk_rate /hello/1 "$DURATION"
 			rps=$RPS
 			record "collector-$scenario" rps_hello "$rps"
@@ -287,6 +300,18 @@ for round in $(seq "$ROUNDS"); do
 		done
 	fi
 done
+
+if [ -n "$SOAK" ]; then
+	log "soak: ${SOAK}s"
+	soak
+fi
+if [ "$ENCODING" = 1 ]; then
+	# One thread encoding access-log events: Phoenix's JSON encoder against Logback's
+	# pattern encoder with the same MDC and key-value pairs (events/s and bytes per event)
+	log "JSON encoding benchmark"
+	taskset -c "$APP_CPU" java -cp "$CP" org.openjdk.jmh.Main LogEncodingBenchmark -f 1 -wi 3 -w 2s -i 5 -r 2s \
+		-prof gc -rf csv -rff "$OUT/encoding.csv" > "$OUT/encoding.log" 2>&1
+fi
 
 # Medians over the rounds, and the ratios measured in this run
 median() { # variant metric
@@ -304,7 +329,7 @@ ratio() {
 	echo "| figure | bare | boot-default | phoenix | phoenix/bare | phoenix/boot-default |"
 	echo "|---|---|---|---|---|---|"
 	for metric in rps_hello rps_work startup_ms alloc_bytes_per_request_hello p50_ms_hello_open p99_ms_hello_open \
-		p999_ms_hello_open; do
+		p999_ms_hello_open warmup_passes; do
 		b=$(median bare $metric)
 		d=$(median boot-default $metric)
 		p=$(median phoenix $metric)
@@ -337,6 +362,21 @@ ratio() {
 			g=$(median collector-hanging $metric)
 			echo "| $metric | $h | $r | $g | $(ratio "$r" "$h") | $(ratio "$g" "$h") |"
 		done
+	fi
+	if [ -f "$OUT/encoding.csv" ]; then
+		echo
+		echo "| encoding an access-log event, one thread | events/s | bytes allocated per event |"
+		echo "|---|---|---|"
+		for encoder in json jsonWithoutValueMasks pattern; do
+			awk -F, -v e="$encoder" '{gsub(/"/, "")} $1 ~ "\\." e "$" {s = $5} $1 ~ "\\." e "[^A-Za-z]+gc\\.alloc\\.rate\\.norm$" {a = $5}
+				END {printf "| %s | %.0f | %.0f |\n", e, s, a}' "$OUT/encoding.csv"
+		done
+	fi
+	if [ -f "$OUT/soak.md" ]; then
+		echo
+		echo "Soak, ${SOAK}s, collector refusing and hanging, constant load:"
+		echo
+		cat "$OUT/soak.md"
 	fi
 } | tee "$OUT/summary.md"
 log "raw results and logs in $OUT"
