@@ -60,8 +60,12 @@ APP_PID=$!
 PIDS+=("$APP_PID")
 until curl -sf -o /dev/null "http://127.0.0.1:$PORT/hello/0"; do sleep 0.1; done
 
-load() { # seconds connections: prints requests/s
-	taskset -c "$LOAD_CPU" wrk -t1 -c"$2" -d"$1"s "http://127.0.0.1:$PORT$REQUEST_PATH" | awk '/Requests\/sec/ {print $2}'
+load() { # seconds connections: prints requests/s and requests served
+	taskset -c "$LOAD_CPU" wrk -t1 -c"$2" -d"$1"s "http://127.0.0.1:$PORT$REQUEST_PATH" |
+		awk '/requests in/ {n = $1} /Requests\/sec/ {r = $2} END {print r, n}'
+}
+allocated() {
+	taskset -c "$LOAD_CPU" java -cp "$CP" io.phoenix.observability.benchmarks.AllocationProbe "$APP_PID"
 }
 load "$WARMUP" 2 > /dev/null
 load 10 50 > /dev/null
@@ -69,22 +73,24 @@ load 10 50 > /dev/null
 FILE=$OUT/$VARIANT-$EVENT.collapsed
 case $EVENT in
 	cpu) OPTIONS="event=itimer,interval=1ms" ;;
-	alloc) OPTIONS="event=alloc,total" ;;
+	alloc) OPTIONS="event=alloc" ;;
 	*) echo "event: cpu or alloc" >&2; exit 1 ;;
 esac
 # The quotes keep jcmd from reading the options as its own name=value arguments
 jcmd "$APP_PID" JVMTI.agent_load "$LIB" "\"start,$OPTIONS,file=$FILE\"" > /dev/null
-RPS=$(load 15 50)
+BEFORE=$(allocated)
+read -r RPS REQUESTS < <(load 15 50)
+AFTER=$(allocated)
 jcmd "$APP_PID" JVMTI.agent_load "$LIB" "\"stop,file=$FILE,collapsed\"" > /dev/null
-REQUESTS=$(awk -v r="$RPS" 'BEGIN {printf "%d", r * 15}')
 echo "$VARIANT $REQUEST_PATH: $RPS requests/s while profiled; stacks in $FILE"
 
 # cpu: samples are spread over the CPU time, one core's worth per second, so a frame's
-# share times (1 s / requests per second) is its cost per request. alloc: 'total' counts
-# bytes, so a frame's bytes divided by the requests served is its allocation per request.
-python3 - "$FILE" "$EVENT" "$RPS" "$REQUESTS" << 'EOF'
+# share times (1 s / requests per second) is its cost per request. alloc: samples are
+# spread over the bytes allocated, so a frame's share times the bytes per request (read
+# over JMX around the run) is its allocation per request.
+python3 - "$FILE" "$EVENT" "$RPS" "$REQUESTS" "$((AFTER - BEFORE))" << 'EOF'
 import collections, sys
-path, event, rps, requests = sys.argv[1], sys.argv[2], float(sys.argv[3]), int(sys.argv[4])
+path, event, rps, requests, allocated = sys.argv[1], sys.argv[2], float(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
 total = 0
 inclusive = collections.Counter()
 leaf = collections.Counter()
@@ -99,7 +105,7 @@ for line in open(path):
 if event == 'cpu':
     scale, unit = 1e6 / rps / total, 'us/request'
 else:
-    scale, unit = 1 / requests, 'B/request'
+    scale, unit = allocated / requests / total, 'B/request'
 print(f"{total * scale:10.1f} {unit} in all")
 print(f"-- top frames by own cost ({unit})")
 for frame, count in leaf.most_common(20):
