@@ -12,6 +12,8 @@
 #                                      heap after GC every minute for 600 s)
 #        SOAK=600 ROUNDS=0 benchmarks/run.sh   (the soak alone)
 #        ENCODING=0 benchmarks/run.sh          (without the JSON-encoding micro-benchmark)
+#        PHOENIX_CHOICES=1 benchmarks/run.sh   (adds phoenix at 10% sampling and phoenix
+#                                               without the access log, in the first rounds)
 #
 # Warm-up matters more than anything else here: the app shares one core with its JIT
 # compilers, and under 50 busy request threads the compilers get a fiftieth of it, so an
@@ -32,6 +34,7 @@ WARMUP_PASSES=${WARMUP_PASSES:-6}
 AUX_ROUNDS=${AUX_ROUNDS:-1}
 SOAK=${SOAK:-}
 ENCODING=${ENCODING:-1}
+PHOENIX_CHOICES=${PHOENIX_CHOICES:-0}
 CONNECTIONS=${CONNECTIONS:-50}
 APP_CPU=${APP_CPU:-1}
 LOAD_CPU=${LOAD_CPU:-0}
@@ -271,6 +274,12 @@ for round in $(seq "$ROUNDS"); do
 	measure_startup actuator-only
 	measure boot-default "$(jar_of boot-default)" "http://127.0.0.1:$SINK_PORT/v1/traces"
 	measure phoenix "$(jar_of phoenix)" "http://127.0.0.1:$SINK_PORT/v1/traces"
+	if [ "$PHOENIX_CHOICES" = 1 ] && [ "$round" -le "$AUX_ROUNDS" ]; then
+		measure phoenix-sampled-0.1 "$(jar_of phoenix)" "http://127.0.0.1:$SINK_PORT/v1/traces" \
+			--management.tracing.sampling.probability=0.1
+		measure phoenix-no-access-log "$(jar_of phoenix)" "http://127.0.0.1:$SINK_PORT/v1/traces" \
+			--phoenix.observability.access-log.enabled=false
+	fi
 	if [ "$REACTOR_MODES" = 1 ] && [ "$round" -le "$AUX_ROUNDS" ]; then
 		measure webflux-auto "$(jar_of phoenix-webflux)" "http://127.0.0.1:$SINK_PORT/v1/traces" \
 			--spring.reactor.context-propagation=auto
@@ -342,6 +351,17 @@ ratio() {
 	echo "Allocation added per /hello request, phoenix - bare: $(awk -v p="$(median phoenix alloc_bytes_per_request_hello)" \
 		-v b="$(median bare alloc_bytes_per_request_hello)" 'BEGIN {print p - b}') bytes"
 	echo "Access-log lines + dropped - requests (phoenix, per round; 0 is exact): $(awk -F'\t' '$2 == "log_lines_plus_dropped_minus_requests" {printf "%s ", $3}' "$RAW")"
+	if [ "$PHOENIX_CHOICES" = 1 ]; then
+		echo
+		echo "| phoenix, one setting changed | sampling 1.0, access log (as above) | sampling 0.1 | no access log | 0.1 / 1.0 | no access log / access log |"
+		echo "|---|---|---|---|---|---|"
+		for metric in rps_hello rps_work alloc_bytes_per_request_hello; do
+			p=$(median phoenix $metric)
+			t=$(median phoenix-sampled-0.1 $metric)
+			n=$(median phoenix-no-access-log $metric)
+			echo "| $metric | $p | $t | $n | $(ratio "$t" "$p") | $(ratio "$n" "$p") |"
+		done
+	fi
 	if [ "$REACTOR_MODES" = 1 ]; then
 		echo
 		echo "| WebFlux (phoenix) | context-propagation=auto | limited | auto/limited |"
