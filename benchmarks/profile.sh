@@ -26,7 +26,6 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BENCH=$ROOT/benchmarks
 OUT=$BENCH/target/profiles
 mkdir -p "$OUT"
-CP="$BENCH/target/classes:$BENCH/target/lib/*"
 LIB=$BENCH/target/profiler/linux-x64/libasyncProfiler.so
 
 if [ ! -f "$LIB" ]; then
@@ -35,23 +34,12 @@ if [ ! -f "$LIB" ]; then
 	(cd "$BENCH/target/profiler" && unzip -q -o "async-profiler-$PROFILER_VERSION.jar" 'linux-x64/*')
 fi
 
-free_port() {
-	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
-
-PIDS=()
-trap 'for pid in "${PIDS[@]}"; do kill "$pid" 2> /dev/null || true; done' EXIT
-
-DOWNSTREAM_PORT=$(free_port)
-SINK_PORT=$(free_port)
-HANGING_PORT=$(free_port)
-taskset -c "$LOAD_CPU" java -Xmx256m -cp "$CP" io.phoenix.observability.benchmarks.Stubs \
-	"$DOWNSTREAM_PORT" "$SINK_PORT" "$HANGING_PORT" 3600 > "$OUT/stubs.log" 2>&1 &
-PIDS+=($!)
-until grep -q "stubs ready" "$OUT/stubs.log" 2> /dev/null; do sleep 0.2; done
+# shellcheck source=benchmarks/common.sh
+. "$BENCH/common.sh"
+start_stubs 3600
 
 PORT=$(free_port)
-JAR=$(ls "$BENCH/apps/$VARIANT/target/"benchmark-app-"$VARIANT"-*.jar | grep -v original | head -1)
+JAR=$(jar_of "$VARIANT")
 taskset -c "$APP_CPU" java -Xms512m -Xmx512m -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
 	--bench.downstream-url="http://127.0.0.1:$DOWNSTREAM_PORT" \
 	--management.opentelemetry.tracing.export.otlp.endpoint="http://127.0.0.1:$SINK_PORT/v1/traces" \
@@ -64,9 +52,6 @@ load() { # seconds connections: prints requests/s and requests served
 	taskset -c "$LOAD_CPU" wrk -t1 -c"$2" -d"$1"s "http://127.0.0.1:$PORT$REQUEST_PATH" |
 		awk '/requests in/ {n = $1} /Requests\/sec/ {r = $2} END {print r, n}'
 }
-allocated() {
-	taskset -c "$LOAD_CPU" java -cp "$CP" io.phoenix.observability.benchmarks.AllocationProbe "$APP_PID"
-}
 load "$WARMUP" 2 > /dev/null
 load 10 50 > /dev/null
 
@@ -78,9 +63,9 @@ case $EVENT in
 esac
 # The quotes keep jcmd from reading the options as its own name=value arguments
 jcmd "$APP_PID" JVMTI.agent_load "$LIB" "\"start,$OPTIONS,file=$FILE\"" > /dev/null
-BEFORE=$(allocated)
+BEFORE=$(allocated "$APP_PID")
 read -r RPS REQUESTS < <(load 15 50)
-AFTER=$(allocated)
+AFTER=$(allocated "$APP_PID")
 jcmd "$APP_PID" JVMTI.agent_load "$LIB" "\"stop,file=$FILE,collapsed\"" > /dev/null
 echo "$VARIANT $REQUEST_PATH: $RPS requests/s while profiled; stacks in $FILE"
 

@@ -48,19 +48,8 @@ OUT=${OUT:-$BENCH/target/results/$(date -u +%Y%m%dT%H%M%SZ)}
 mkdir -p "$OUT"
 RAW=$OUT/raw.tsv
 : > "$RAW"
-CP="$BENCH/target/classes:$BENCH/target/lib/*"
-PIDS=()
-
-cleanup() {
-	for pid in "${PIDS[@]:-}"; do
-		[ -n "$pid" ] && kill "$pid" 2>/dev/null || true
-	done
-}
-trap cleanup EXIT
-
-free_port() {
-	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
+# shellcheck source=benchmarks/common.sh
+. "$BENCH/common.sh"
 
 log() {
 	echo "[$(date -u +%H:%M:%S)] $*" >&2
@@ -70,10 +59,6 @@ record() { # variant metric value
 	printf '%s\t%s\t%s\n' "$1" "$2" "$3" >> "$RAW"
 }
 
-jar_of() {
-	ls "$BENCH/apps/$1/target/"benchmark-app-"$1"-*.jar | grep -v original | head -1
-}
-
 if [ -z "${SKIP_BUILD:-}" ]; then
 	log "building"
 	(cd "$ROOT" && ./mvnw -B -q package -Pbenchmark-apps -DskipTests \
@@ -81,15 +66,7 @@ if [ -z "${SKIP_BUILD:-}" ]; then
 fi
 command -v wrk > /dev/null || { echo "wrk is required (apt-get install wrk)" >&2; exit 1; }
 
-DOWNSTREAM_PORT=$(free_port)
-SINK_PORT=$(free_port)
-HANGING_PORT=$(free_port)
-REFUSED_PORT=$(free_port) # nothing listens there
-STUB_SECONDS=$((ROUNDS * 600 + 1200))
-taskset -c "$LOAD_CPU" java -Xmx256m -cp "$CP" io.phoenix.observability.benchmarks.Stubs \
-	"$DOWNSTREAM_PORT" "$SINK_PORT" "$HANGING_PORT" "$STUB_SECONDS" > "$OUT/stubs.log" 2>&1 &
-PIDS+=($!)
-until grep -q "stubs ready" "$OUT/stubs.log" 2>/dev/null; do sleep 0.2; done
+start_stubs $((ROUNDS * 1200 + ${SOAK:-0} + 1200))
 
 APP_PID=
 APP_PORT=
@@ -153,10 +130,7 @@ warm_up() {
 	record "$variant" warmup_passes "$pass"
 }
 
-# Bytes allocated so far by the app's live threads
-allocated() {
-	taskset -c "$LOAD_CPU" java -cp "$CP" io.phoenix.observability.benchmarks.AllocationProbe "$APP_PID"
-}
+
 
 # open_loop <path> <rate>: constant-rate latency run; records p50/p99
 open_loop() {
@@ -178,9 +152,9 @@ measure() {
 	record "$variant" startup_ms "$STARTUP_MS"
 	warm_up "$variant"
 	local hello work before after
-	before=$(allocated)
+	before=$(allocated "$APP_PID")
 	wrk_rate /hello/1 "$DURATION"
-	after=$(allocated)
+	after=$(allocated "$APP_PID")
 	hello=$RPS
 	record "$variant" alloc_bytes_per_request_hello $(((after - before) / REQUESTS))
 	wrk_rate /work/1 "$DURATION"
