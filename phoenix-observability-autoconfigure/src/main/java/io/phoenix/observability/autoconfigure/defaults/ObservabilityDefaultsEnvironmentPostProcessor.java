@@ -115,6 +115,10 @@ public class ObservabilityDefaultsEnvironmentPostProcessor implements Environmen
 	private void metrics(Map<String, Object> defaults, ServiceIdentity identity, ConfigurableEnvironment environment) {
 		defaults.put("management.metrics.tags.service", identity.name());
 		defaults.put("management.metrics.tags.environment", identity.environment());
+		// The community dashboards of Spring Boot users (JVM Micrometer, Spring Boot
+		// Statistics, Spring Boot Observability) select on this tag; it has the value of
+		// service, so it adds no series
+		defaults.put("management.metrics.tags.application", identity.name());
 		String buckets = identity.type()
 			.getLatencyBuckets()
 			.stream()

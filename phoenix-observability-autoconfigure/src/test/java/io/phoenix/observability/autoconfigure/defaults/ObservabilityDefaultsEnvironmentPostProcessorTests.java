@@ -46,6 +46,7 @@ class ObservabilityDefaultsEnvironmentPostProcessorTests {
 		assertThat(environment.getProperty("management.otlp.metrics.export.enabled")).isEqualTo("false");
 		assertThat(environment.getProperty("management.metrics.tags.service")).isEqualTo("x");
 		assertThat(environment.getProperty("management.metrics.tags.environment")).isEqualTo("local");
+		assertThat(environment.getProperty("management.metrics.tags.application")).isEqualTo("x");
 		assertThat(environment.getProperty("management.opentelemetry.resource-attributes[service.name]"))
 			.isEqualTo("x");
 		assertThat(environment.getProperty("management.endpoints.web.exposure.include"))
