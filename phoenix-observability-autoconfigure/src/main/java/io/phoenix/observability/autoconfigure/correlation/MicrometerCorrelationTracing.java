@@ -21,7 +21,6 @@ import java.util.function.BiConsumer;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.transport.SenderContext;
-
 import io.micrometer.tracing.Baggage;
 import io.micrometer.tracing.BaggageInScope;
 import io.micrometer.tracing.Span;
