@@ -17,6 +17,7 @@
 package io.phoenix.observability.autoconfigure.correlation;
 
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * What the correlation filters need from tracing, so that they work without a tracer on
@@ -39,6 +40,31 @@ public interface CorrelationTracing {
 	 */
 	default String incomingCorrelationId() {
 		return null;
+	}
+
+	/**
+	 * Return the correlation id carried by the baggage of the trace of the server
+	 * observation held in a reactive exchange's attributes.
+	 * @param exchangeAttributes the exchange attributes
+	 * @return the id, or {@code null}
+	 */
+	default String incomingCorrelationId(Map<String, Object> exchangeAttributes) {
+		return null;
+	}
+
+	/**
+	 * Write the propagation headers of an outgoing request again, with the correlation id
+	 * in the baggage of the request's trace, for clients whose observation started where
+	 * no baggage was in scope (a {@code WebClient} subscribed on an event loop).
+	 * @param clientObservation the outgoing request's observation, as found in its
+	 * Reactor context; anything else is ignored
+	 * @param correlationId the id
+	 * @param headers receives each header to set, replacing any value it has
+	 * @return whether headers were written
+	 */
+	default boolean propagateInBaggage(Object clientObservation, String correlationId,
+			BiConsumer<String, String> headers) {
+		return false;
 	}
 
 	/**

@@ -17,13 +17,17 @@
 package io.phoenix.observability.autoconfigure.correlation;
 
 import java.util.Map;
+import java.util.function.BiConsumer;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.transport.SenderContext;
 import io.micrometer.tracing.Baggage;
 import io.micrometer.tracing.BaggageInScope;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.handler.TracingObservationHandler;
+import io.micrometer.tracing.propagation.Propagator;
 
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 
@@ -37,18 +41,60 @@ public class MicrometerCorrelationTracing implements CorrelationTracing {
 
 	private final Tracer tracer;
 
+	private final Propagator propagator;
+
 	/**
-	 * Create a new instance.
+	 * Create a new instance that propagates no baggage of its own.
 	 * @param tracer the tracer
 	 */
 	public MicrometerCorrelationTracing(Tracer tracer) {
+		this(tracer, Propagator.NOOP);
+	}
+
+	/**
+	 * Create a new instance.
+	 * @param tracer the tracer
+	 * @param propagator the propagator that writes the trace context of outgoing requests
+	 */
+	public MicrometerCorrelationTracing(Tracer tracer, Propagator propagator) {
 		this.tracer = tracer;
+		this.propagator = propagator;
 	}
 
 	@Override
 	public String incomingCorrelationId() {
 		Baggage baggage = this.tracer.getBaggage(CorrelationContext.CORRELATION_ID);
 		return (baggage != null) ? baggage.get() : null;
+	}
+
+	@Override
+	public String incomingCorrelationId(Map<String, Object> exchangeAttributes) {
+		// The server span's context holds the baggage extracted from the request
+		Span span = serverSpan(exchangeAttributes);
+		Baggage baggage = (span != null) ? this.tracer.getBaggage(span.context(), CorrelationContext.CORRELATION_ID)
+				: null;
+		return (baggage != null) ? baggage.get() : null;
+	}
+
+	@Override
+	public boolean propagateInBaggage(Object clientObservation, String correlationId,
+			BiConsumer<String, String> headers) {
+		if (!(clientObservation instanceof Observation observation)
+				|| !(observation.getContext() instanceof SenderContext<?> context)) {
+			return false;
+		}
+		TracingObservationHandler.TracingContext tracing = context.get(TracingObservationHandler.TracingContext.class);
+		Span span = (tracing != null) ? tracing.getSpan() : null;
+		if (span == null) {
+			return false;
+		}
+		// The propagators read baggage from the current OpenTelemetry context: put it
+		// there, on the client span's trace context, only while they write the headers
+		try (BaggageInScope baggage = this.tracer.createBaggageInScope(span.context(),
+				CorrelationContext.CORRELATION_ID, correlationId)) {
+			this.propagator.inject(span.context(), headers, BiConsumer::accept);
+		}
+		return true;
 	}
 
 	@Override
@@ -68,11 +114,15 @@ public class MicrometerCorrelationTracing implements CorrelationTracing {
 
 	@Override
 	public String traceResponse(Map<String, Object> exchangeAttributes) {
+		Span span = serverSpan(exchangeAttributes);
+		return (span != null) ? format(span.context()) : null;
+	}
+
+	private static Span serverSpan(Map<String, Object> exchangeAttributes) {
 		return ServerRequestObservationContext.findCurrent(exchangeAttributes)
 			.map((context) -> context.<TracingObservationHandler.TracingContext>get(
 					TracingObservationHandler.TracingContext.class))
 			.map(TracingObservationHandler.TracingContext::getSpan)
-			.map((span) -> format(span.context()))
 			.orElse(null);
 	}
 

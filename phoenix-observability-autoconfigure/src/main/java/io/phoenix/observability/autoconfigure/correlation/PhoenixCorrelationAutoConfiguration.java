@@ -17,6 +17,7 @@
 package io.phoenix.observability.autoconfigure.correlation;
 
 import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import io.phoenix.observability.autoconfigure.condition.ConditionalOnPhoenixFeature;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,12 +31,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingFilt
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.codec.CodecCustomizer;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.RestTemplateCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.servlet.DispatcherServlet;
 
@@ -59,8 +63,8 @@ public final class PhoenixCorrelationAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		@ConditionalOnBean(Tracer.class)
-		CorrelationTracing correlationTracing(Tracer tracer) {
-			return new MicrometerCorrelationTracing(tracer);
+		CorrelationTracing correlationTracing(Tracer tracer, ObjectProvider<Propagator> propagator) {
+			return new MicrometerCorrelationTracing(tracer, propagator.getIfAvailable(() -> Propagator.NOOP));
 		}
 
 	}
@@ -110,6 +114,23 @@ public final class PhoenixCorrelationAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
+	@ConditionalOnClass({ CodecCustomizer.class, ProblemDetail.class })
+	static class ReactiveProblemDetailConfiguration {
+
+		@Bean
+		CodecCustomizer problemDetailCorrelationCodecCustomizer() {
+			return (configurer) -> {
+				// Server responses only: the WebClient's codecs are customized too
+				if (configurer instanceof ServerCodecConfigurer) {
+					configurer.customCodecs().register(new ProblemDetailCorrelationWriter(configurer::getWriters));
+				}
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(RestClientCustomizer.class)
 	static class RestClientConfiguration {
 
@@ -132,8 +153,11 @@ public final class PhoenixCorrelationAutoConfiguration {
 	static class WebClientConfiguration {
 
 		@Bean
-		WebClientCustomizer correlationWebClientCustomizer(CorrelationProperties properties) {
-			return (builder) -> builder.filter(new CorrelationExchangeFilterFunction(properties.getHeader()));
+		WebClientCustomizer correlationWebClientCustomizer(CorrelationProperties properties,
+				ObjectProvider<CorrelationTracing> tracing) {
+			CorrelationExchangeFilterFunction filter = new CorrelationExchangeFilterFunction(properties.getHeader(),
+					tracing.getIfAvailable(() -> CorrelationTracing.NONE));
+			return (builder) -> builder.filter(filter);
 		}
 
 	}

@@ -28,7 +28,9 @@ import org.springframework.web.server.WebFilterChain;
 /**
  * WebFlux filter that gives every request a correlation id and a request id: puts them in
  * the Reactor context (from which the MDC of every operator is restored), echoes them on
- * the response with the trace context, and exposes them as an exchange attribute.
+ * the response with the trace context, and exposes them as an exchange attribute. A
+ * request without the correlation header takes the id from its trace's baggage; the id
+ * goes out as baggage through {@link CorrelationExchangeFilterFunction}.
  *
  * @author Phoenix Observability
  * @since 0.1.0
@@ -38,6 +40,8 @@ public class ReactiveCorrelationFilter implements WebFilter, Ordered {
 	private final CorrelationProperties properties;
 
 	private final CorrelationIds ids;
+
+	private static final String BAGGAGE_HEADER = "baggage";
 
 	private final CorrelationTracing tracing;
 
@@ -59,7 +63,7 @@ public class ReactiveCorrelationFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		String incoming = exchange.getRequest().getHeaders().getFirst(this.properties.getHeader());
+		String incoming = incomingCorrelationId(exchange);
 		CorrelationContext context = new CorrelationContext(this.ids.acceptOrGenerate(incoming), this.ids.generate());
 		String traceResponse = this.tracing.traceResponse(exchange.getAttributes());
 		if (traceResponse != null) {
@@ -79,6 +83,19 @@ public class ReactiveCorrelationFilter implements WebFilter, Ordered {
 		exchange.getAttributes().put(CorrelationContext.KEY, context);
 		return chain.filter(exchange)
 			.contextWrite((reactorContext) -> reactorContext.put(CorrelationContext.KEY, context));
+	}
+
+	private String incomingCorrelationId(ServerWebExchange exchange) {
+		HttpHeaders headers = exchange.getRequest().getHeaders();
+		String header = headers.getFirst(this.properties.getHeader());
+		if (header != null) {
+			return header;
+		}
+		// As on servlet stacks: only a request that carries baggage (W3C's header or the
+		// field's own remote header) is looked up in it
+		boolean mayCarryBaggage = headers.containsHeader(BAGGAGE_HEADER)
+				|| headers.containsHeader(CorrelationContext.CORRELATION_ID);
+		return mayCarryBaggage ? this.tracing.incomingCorrelationId(exchange.getAttributes()) : null;
 	}
 
 }

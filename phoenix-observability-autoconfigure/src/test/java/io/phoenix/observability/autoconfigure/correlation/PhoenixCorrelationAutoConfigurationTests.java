@@ -27,6 +27,7 @@ import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.codec.CodecCustomizer;
 import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
 import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
@@ -40,8 +41,14 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.codec.ClientCodecConfigurer;
+import org.springframework.http.codec.HttpMessageWriter;
+import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -79,6 +86,7 @@ class PhoenixCorrelationAutoConfigurationTests {
 				.hasSingleBean(RestTemplateCustomizer.class)
 				.hasSingleBean(WebClientCustomizer.class)
 				.doesNotHaveBean(ReactiveCorrelationFilter.class)
+				.doesNotHaveBean(CodecCustomizer.class)
 				.doesNotHaveBean(CorrelationTracing.class);
 			FilterRegistrationBean<?> registration = context.getBean(FilterRegistrationBean.class);
 			assertThat(registration.getFilter()).isInstanceOf(CorrelationFilter.class);
@@ -103,6 +111,27 @@ class PhoenixCorrelationAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasSingleBean(ReactiveCorrelationFilter.class)
 				.doesNotHaveBean(FilterRegistrationBean.class)
 				.doesNotHaveBean(ProblemDetailCorrelationAdvice.class));
+	}
+
+	@Test
+	void reactiveDefaultsPutProblemDetailWriterAheadOfServerJsonWriterOnly() {
+		new ReactiveWebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(PhoenixCorrelationAutoConfiguration.class))
+			.run((context) -> {
+				CodecCustomizer customizer = context.getBean(CodecCustomizer.class);
+				ServerCodecConfigurer server = ServerCodecConfigurer.create();
+				customizer.customize(server);
+				ResolvableType problem = ResolvableType.forClass(ProblemDetail.class);
+				HttpMessageWriter<?> first = server.getWriters()
+					.stream()
+					.filter((writer) -> writer.canWrite(problem, MediaType.APPLICATION_PROBLEM_JSON))
+					.findFirst()
+					.orElseThrow();
+				assertThat(first).isInstanceOf(ProblemDetailCorrelationWriter.class);
+				ClientCodecConfigurer client = ClientCodecConfigurer.create();
+				customizer.customize(client);
+				assertThat(client.getWriters()).noneMatch(ProblemDetailCorrelationWriter.class::isInstance);
+			});
 	}
 
 	@Test
