@@ -109,6 +109,18 @@ class ExecutorPropagationTests {
 				.isGreaterThan(accessLineIndex(lines, (String) line.get("correlation_id"))));
 	}
 
+	@Test
+	void theApplicationsPoolPublishesExecutorMetricsUnderItsBeanName() throws Exception {
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/prometheus")).build(),
+					HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body().lines())
+			.anySatisfy((line) -> assertThat(line).startsWith("executor_pool_core_threads{")
+				.contains("name=\"pool\"")
+				.endsWith(" 4.0"));
+	}
+
 	private static List<Map<String, Object>> workLines(List<Map<String, Object>> lines) {
 		return lines.stream().filter((line) -> line.containsKey("ticket")).toList();
 	}
