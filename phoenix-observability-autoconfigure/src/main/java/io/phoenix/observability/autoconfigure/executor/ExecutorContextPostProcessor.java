@@ -106,7 +106,7 @@ public class ExecutorContextPostProcessor implements BeanPostProcessor, BeanFact
 	 * library keeps per thread stays on its thread.
 	 * @return the snapshot factory
 	 */
-	public static ContextSnapshotFactory snapshotFactory() {
+	static ContextSnapshotFactory snapshotFactory() {
 		return ContextSnapshotFactory.builder().captureKeyPredicate(PROPAGATED_KEYS::contains).build();
 	}
 

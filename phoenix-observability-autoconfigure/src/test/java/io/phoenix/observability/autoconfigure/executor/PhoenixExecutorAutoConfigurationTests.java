@@ -95,6 +95,14 @@ class PhoenixExecutorAutoConfigurationTests {
 	}
 
 	@Test
+	void wrappedPoolIsShutDownWithTheContext() {
+		ExecutorService pool = Executors.newFixedThreadPool(1);
+		this.contextRunner.withBean("pool", ExecutorService.class, () -> pool)
+			.run((context) -> assertThat(context.getBean(ExecutorService.class)).isNotSameAs(pool));
+		assertThat(pool.isShutdown()).isTrue();
+	}
+
+	@Test
 	void completableFutureStagesOnTheExecutorCarryTheContext() {
 		this.contextRunner.withUserConfiguration(ExecutorServiceConfiguration.class).run((context) -> {
 			ExecutorService pool = context.getBean(ExecutorService.class);
@@ -130,7 +138,7 @@ class PhoenixExecutorAutoConfigurationTests {
 			assertThat(executor.getThreadNamePrefix()).isEqualTo("app-");
 			Seen seen = submitFromRequest(executor);
 			assertThat(seen.thread()).startsWith("app-");
-			assertThat(seen.decorated()).as("the application's decorator ran").isTrue();
+			assertThat(seen.decorated()).as("the application's decorator ran, with the ids").isTrue();
 			assertSeesRequest(seen);
 		});
 	}
@@ -440,7 +448,8 @@ class PhoenixExecutorAutoConfigurationTests {
 		@Override
 		public Runnable decorate(Runnable runnable) {
 			return () -> {
-				Seen.DECORATED.set(true);
+				// Runs inside the propagating decorator: the ids are already there
+				Seen.DECORATED.set(MDC.get(CorrelationContext.CORRELATION_ID) != null);
 				try {
 					runnable.run();
 				}
