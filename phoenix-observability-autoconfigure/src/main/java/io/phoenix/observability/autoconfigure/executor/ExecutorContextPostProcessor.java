@@ -173,6 +173,8 @@ public class ExecutorContextPostProcessor implements BeanPostProcessor, BeanFact
 	}
 
 	private void decorate(Object bean, String beanName) {
+		// Spring offers no getter for the decorator: read its field, once per bean at
+		// startup, so that the application's decorator is composed, never replaced
 		Field field = ReflectionUtils.findField(bean.getClass(), "taskDecorator", TaskDecorator.class);
 		if (field == null) {
 			// Without reading it, a decorator that the application set would be lost
@@ -226,6 +228,8 @@ public class ExecutorContextPostProcessor implements BeanPostProcessor, BeanFact
 		}
 	}
 
+	// What the application declared (a @Bean method's return type), which is what it
+	// may inject, rather than the class of the instance
 	private Class<?> declaredType(String beanName, Object bean) {
 		if (this.beanFactory != null && this.beanFactory.containsBeanDefinition(beanName)) {
 			BeanDefinition definition = this.beanFactory.getMergedBeanDefinition(beanName);
