@@ -78,8 +78,9 @@ class ExecutorPropagationTests {
 					.build(), HttpResponse.BodyHandlers.ofString());
 				assertThat(response.statusCode()).isEqualTo(200);
 				String traceResponse = response.headers().firstValue("traceresponse").orElseThrow();
+				// 00-<trace id>-<span id of the server span>-<flags>
 				requests.put(ticket, new Request(kind, correlationId, traceResponse.substring(3, 35),
-						response.headers().firstValue("X-Request-ID").orElseThrow()));
+						traceResponse.substring(36, 52), response.headers().firstValue("X-Request-ID").orElseThrow()));
 				return null;
 			}));
 		}
@@ -100,7 +101,8 @@ class ExecutorPropagationTests {
 			assertThat(line).as("line %s", line)
 				.containsEntry("correlation_id", request.correlationId())
 				.containsEntry("request_id", request.requestId())
-				.containsEntry("trace_id", request.traceId());
+				.containsEntry("trace_id", request.traceId())
+				.containsEntry("span_id", request.spanId());
 		});
 		// A task that runs after its request ended still carries that request's ids
 		assertThat(workLines).filteredOn((line) -> "later work".equals(line.get("message")))
@@ -135,7 +137,7 @@ class ExecutorPropagationTests {
 		throw new AssertionError("No access-log line for " + correlationId);
 	}
 
-	record Request(String kind, String correlationId, String traceId, String requestId) {
+	record Request(String kind, String correlationId, String traceId, String spanId, String requestId) {
 	}
 
 }
