@@ -91,6 +91,25 @@ class Log4j2NewcomerTests {
 		assertThat((String) line.get("stack_trace")).startsWith("java.lang.IllegalStateException: card declined");
 		assertThat((String) line.get("stack_hash")).matches("[0-9a-f]{8}");
 		assertThat(output.getOut()).doesNotContain("hunter2", "abc123");
+		get("/charge", "log4j2-charge-2");
+		Map<String, Object> again = JsonLogLines.await(output::getOut,
+				(candidate) -> "log4j2-charge-2".equals(candidate.get("correlation_id"))
+						&& "WARN".equals(candidate.get("level")));
+		// The same failure, another occurrence: one signature to count and group by
+		assertThat(again.get("stack_hash")).isEqualTo(line.get("stack_hash"));
+	}
+
+	@Test
+	void healthAndMetricsServe() throws Exception {
+		get("/hello", "log4j2-metrics-1");
+		HttpResponse<String> health = get("/actuator/health", "log4j2-health-1");
+		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat(health.body()).contains("\"status\":\"UP\"");
+		HttpResponse<String> prometheus = get("/actuator/prometheus", "log4j2-prometheus-1");
+		assertThat(prometheus.statusCode()).isEqualTo(200);
+		assertThat(prometheus.body())
+			.containsPattern("http_server_requests_seconds_count\\{[^}]*service=\"newcomer-log4j2\"")
+			.doesNotContain("phoenix_logging_events_dropped");
 	}
 
 	private HttpResponse<String> get(String path, String correlationId) throws Exception {
