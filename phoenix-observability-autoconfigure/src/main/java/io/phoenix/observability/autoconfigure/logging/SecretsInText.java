@@ -51,9 +51,15 @@ final class SecretsInText {
 	 * @return the text with its secrets replaced, or the same instance when it holds none
 	 */
 	String mask(String text) {
-		if (!containsKeyword(text)) {
-			return text;
-		}
+		return containsKeyword(text) ? replace(text) : text;
+	}
+
+	/**
+	 * Mask the secrets in a text known to contain one of the keywords.
+	 * @param text the text
+	 * @return the text with its secrets replaced, or the same instance when it holds none
+	 */
+	String replace(String text) {
 		String masked = KEY_VALUE.matcher(BEARER.matcher(text).replaceAll(this.replacement))
 			.replaceAll(this.replacement);
 		return masked.equals(text) ? text : masked;

@@ -40,7 +40,7 @@ final class SecretsInTextMasker implements ValueMasker {
 			return null;
 		}
 		String original = text.toString();
-		String masked = this.secrets.mask(original);
+		String masked = this.secrets.replace(original);
 		return (masked != original) ? masked : null;
 	}
 
