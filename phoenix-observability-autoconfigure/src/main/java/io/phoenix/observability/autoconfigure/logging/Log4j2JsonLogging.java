@@ -40,13 +40,12 @@ public final class Log4j2JsonLogging {
 
 	private static final String LOG4J2_LOGGING_SYSTEM = "org.springframework.boot.logging.log4j2.Log4J2LoggingSystem";
 
-	private static final ClassLoader classLoader = Log4j2JsonLogging.class.getClassLoader();
+	private static final ClassLoader CLASS_LOADER = Log4j2JsonLogging.class.getClassLoader();
 
-	// Spring Boot picks Logback first when both are present, and Log4j2 when log4j-core
-	// is
+	// Spring Boot's order: Logback whenever present, else Log4j2 with log4j-core
 	private static final boolean LOG4J2_IS_THE_LOGGING_SYSTEM = !ClassUtils
-		.isPresent("ch.qos.logback.classic.LoggerContext", classLoader)
-			&& ClassUtils.isPresent("org.apache.logging.log4j.core.impl.Log4jContextFactory", classLoader);
+		.isPresent("ch.qos.logback.classic.LoggerContext", CLASS_LOADER)
+			&& ClassUtils.isPresent("org.apache.logging.log4j.core.impl.Log4jContextFactory", CLASS_LOADER);
 
 	private static final List<String> USER_CONFIGURATIONS = userConfigurations();
 
@@ -96,7 +95,7 @@ public final class Log4j2JsonLogging {
 
 	private static boolean userConfiguresLog4j2(ConfigurableEnvironment environment) {
 		return StringUtils.hasText(environment.getProperty(LoggingApplicationListener.CONFIG_PROPERTY))
-				|| USER_CONFIGURATIONS.stream().anyMatch((name) -> new ClassPathResource(name, classLoader).exists());
+				|| USER_CONFIGURATIONS.stream().anyMatch((name) -> new ClassPathResource(name, CLASS_LOADER).exists());
 	}
 
 	private static List<String> userConfigurations() {

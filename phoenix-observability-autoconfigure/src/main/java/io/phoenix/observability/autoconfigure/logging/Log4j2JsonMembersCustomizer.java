@@ -45,7 +45,7 @@ import org.springframework.core.env.Environment;
  * @author Phoenix Observability
  * @since 0.1.0
  */
-public class Log4j2JsonMembersCustomizer implements StructuredLoggingJsonMembersCustomizer<LogEvent> {
+public final class Log4j2JsonMembersCustomizer implements StructuredLoggingJsonMembersCustomizer<LogEvent> {
 
 	// The logstash fields that Phoenix's lines do not have; Spring's bridge from Commons
 	// Logging marks every one of its events, a tag that is noise on every line
