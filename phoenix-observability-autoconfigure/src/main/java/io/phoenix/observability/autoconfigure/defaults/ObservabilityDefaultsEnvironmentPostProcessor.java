@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import io.phoenix.observability.autoconfigure.identity.ServiceIdentity;
 import io.phoenix.observability.autoconfigure.identity.ServiceIdentityProperties;
 import io.phoenix.observability.autoconfigure.logging.JsonLoggingApplicationListener;
+import io.phoenix.observability.autoconfigure.logging.Log4j2JsonLogging;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -82,7 +83,13 @@ public class ObservabilityDefaultsEnvironmentPostProcessor implements Environmen
 
 	private void logging(Map<String, Object> defaults, ConfigurableEnvironment environment) {
 		defaults.put("logging.pattern.correlation", "[%X{traceId:-},%X{spanId:-},%X{correlation_id:-}] ");
-		if (JsonLoggingApplicationListener.appliesTo(environment)) {
+		boolean log4j2 = Log4j2JsonLogging.appliesTo(environment);
+		if (log4j2) {
+			// Spring Boot's structured logging writes the JSON lines of Log4j2
+			// applications
+			Log4j2JsonLogging.addDefaults(defaults, environment);
+		}
+		if (log4j2 || JsonLoggingApplicationListener.appliesTo(environment)) {
 			// Standard output holds JSON lines only
 			defaults.put("spring.main.banner-mode", "off");
 		}

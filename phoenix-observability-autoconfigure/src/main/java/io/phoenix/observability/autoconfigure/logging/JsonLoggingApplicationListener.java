@@ -19,6 +19,7 @@ package io.phoenix.observability.autoconfigure.logging;
 import java.util.List;
 
 import ch.qos.logback.classic.LoggerContext;
+import io.phoenix.observability.autoconfigure.identity.ServiceIdentity;
 import io.phoenix.observability.autoconfigure.identity.ServiceIdentityProperties;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,11 @@ import org.springframework.util.StringUtils;
  * the application writes no logback XML. Backs off when the application configures
  * Logback itself ({@code logging.config} or a {@code logback*.xml} on the class path),
  * when the format is {@code text}, or when Phoenix or its logging is disabled.
+ * <p>
+ * Does nothing when Logback is not the logging library: applications on Log4j2 get their
+ * JSON lines from Spring Boot's structured logging, with Phoenix's defaults (see
+ * {@link Log4j2JsonLogging}). Logback's types are only touched by a nested class, loaded
+ * once Logback is known to be present.
  *
  * @author Phoenix Observability
  * @since 0.1.0
@@ -45,6 +51,9 @@ public class JsonLoggingApplicationListener implements GenericApplicationListene
 
 	private static final List<String> USER_CONFIGURATIONS = List.of("logback-test.xml", "logback.xml",
 			"logback-spring.xml", "logback-test-spring.xml");
+
+	private static final boolean LOGBACK_PRESENT = ClassUtils.isPresent("ch.qos.logback.classic.LoggerContext",
+			JsonLoggingApplicationListener.class.getClassLoader());
 
 	private static final boolean LOGSTASH_PRESENT = ClassUtils.isPresent("net.logstash.logback.encoder.LogstashEncoder",
 			JsonLoggingApplicationListener.class.getClassLoader());
@@ -61,21 +70,21 @@ public class JsonLoggingApplicationListener implements GenericApplicationListene
 
 	@Override
 	public void onApplicationEvent(ApplicationEvent event) {
-		ConfigurableEnvironment environment = ((ApplicationEnvironmentPreparedEvent) event).getEnvironment();
-		if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+		if (!LOGBACK_PRESENT || !LOGSTASH_PRESENT) {
 			return;
 		}
+		ConfigurableEnvironment environment = ((ApplicationEnvironmentPreparedEvent) event).getEnvironment();
 		ServiceIdentityProperties identity = ServiceIdentityProperties.bind(environment);
 		LoggingProperties properties = LoggingProperties.bind(environment);
 		if (appliesTo(environment, identity, properties)) {
-			new JsonLogging(identity.toIdentity(environment), properties).install(context);
+			Logback.install(identity.toIdentity(environment), properties);
 		}
 	}
 
 	/**
-	 * Whether Phoenix's JSON logging applies to an application: logstash-logback-encoder
-	 * is present, Phoenix and its logging are enabled, the format is {@code json}, and
-	 * the application does not configure Logback itself.
+	 * Whether Phoenix's JSON logging applies to an application: Logback and
+	 * logstash-logback-encoder are present, Phoenix and its logging are enabled, the
+	 * format is {@code json}, and the application does not configure Logback itself.
 	 * @param environment the application's environment
 	 * @return whether JSON logging applies
 	 */
@@ -85,13 +94,27 @@ public class JsonLoggingApplicationListener implements GenericApplicationListene
 
 	private static boolean appliesTo(ConfigurableEnvironment environment, ServiceIdentityProperties identity,
 			LoggingProperties properties) {
-		return LOGSTASH_PRESENT && identity.isEnabled() && properties.isEnabled()
+		return LOGBACK_PRESENT && LOGSTASH_PRESENT && identity.isEnabled() && properties.isEnabled()
 				&& properties.getFormat() == LoggingProperties.Format.JSON && !userConfiguresLogback(environment);
 	}
 
 	private static boolean userConfiguresLogback(ConfigurableEnvironment environment) {
 		return StringUtils.hasText(environment.getProperty(LoggingApplicationListener.CONFIG_PROPERTY))
 				|| USER_CONFIGURATIONS.stream().anyMatch((name) -> new ClassPathResource(name).exists());
+	}
+
+	/**
+	 * Holds the references to Logback's types, so that the listener loads without them.
+	 */
+	private static final class Logback {
+
+		static void install(ServiceIdentity identity, LoggingProperties properties) {
+			// Logback on the class path may still not be SLF4J's binding
+			if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+				new JsonLogging(identity, properties).install(context);
+			}
+		}
+
 	}
 
 }

@@ -16,35 +16,22 @@
 
 package io.phoenix.observability.autoconfigure.logging;
 
-import java.util.regex.Pattern;
-
 import net.logstash.logback.mask.ValueMasker;
 import tools.jackson.core.TokenStreamContext;
 
 /**
  * Masks secrets written inside text, such as {@code Bearer eyJ...} or
  * {@code password=hunter2}, keeping the label visible ({@code password=****}).
- * <p>
- * Regular expressions run only on strings that contain one of the keywords they look for,
- * found with a case-insensitive scan: applying look-behind expressions to every string of
- * every line would make JSON encoding an order of magnitude slower.
+ * logstash-logback-encoder's side of {@link SecretsInText}.
  *
  * @author Phoenix Observability
  */
 final class SecretsInTextMasker implements ValueMasker {
 
-	private static final String[] KEYWORDS = { "bearer", "password", "passwd", "secret", "api_key", "api-key", "apikey",
-			"token" };
-
-	private static final Pattern BEARER = Pattern.compile("(?i)(?<=bearer\\s{1,4})[A-Za-z0-9\\-._~+/]+=*");
-
-	private static final Pattern KEY_VALUE = Pattern
-		.compile("(?i)(?<=(?:password|passwd|secret|api[_-]?key|token)\\s{0,4}[=:]\\s{0,4})[^\\s,;&\"]+");
-
-	private final String replacement;
+	private final SecretsInText secrets;
 
 	SecretsInTextMasker(String replacement) {
-		this.replacement = replacement;
+		this.secrets = new SecretsInText(replacement);
 	}
 
 	@Override
@@ -53,47 +40,12 @@ final class SecretsInTextMasker implements ValueMasker {
 			return null;
 		}
 		String original = text.toString();
-		String masked = KEY_VALUE.matcher(BEARER.matcher(original).replaceAll(this.replacement))
-			.replaceAll(this.replacement);
-		return masked.equals(original) ? null : masked;
+		String masked = this.secrets.replace(original);
+		return (masked != original) ? masked : null;
 	}
 
 	static boolean containsKeyword(CharSequence text) {
-		int length = text.length();
-		for (int i = 0; i < length; i++) {
-			char c = lowerCase(text.charAt(i));
-			if (c != 'b' && c != 'p' && c != 's' && c != 'a' && c != 't') {
-				continue;
-			}
-			for (String keyword : KEYWORDS) {
-				if (keyword.charAt(0) == c && regionMatches(text, i, keyword)) {
-					return true;
-				}
-			}
-		}
-		return false;
-	}
-
-	private static boolean regionMatches(CharSequence text, int offset, String keyword) {
-		if (offset + keyword.length() > text.length()) {
-			return false;
-		}
-		for (int j = 1; j < keyword.length(); j++) {
-			if (lowerCase(text.charAt(offset + j)) != keyword.charAt(j)) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	/**
-	 * Lower-case an ASCII letter with one bit and leave every other character as it is:
-	 * the keywords are ASCII, and this scan runs on every string of every line.
-	 * @param c the character
-	 * @return the character in lower case if it is an ASCII upper-case letter
-	 */
-	private static char lowerCase(char c) {
-		return (c >= 'A' && c <= 'Z') ? (char) (c | 0x20) : c;
+		return SecretsInText.containsKeyword(text);
 	}
 
 }

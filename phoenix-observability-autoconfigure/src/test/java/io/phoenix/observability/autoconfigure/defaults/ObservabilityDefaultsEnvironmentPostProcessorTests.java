@@ -19,13 +19,17 @@ package io.phoenix.observability.autoconfigure.defaults;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.phoenix.observability.testing.LogbackHiddenClassLoader;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
  * Tests for {@link ObservabilityDefaultsEnvironmentPostProcessor}.
@@ -123,6 +127,69 @@ class ObservabilityDefaultsEnvironmentPostProcessorTests {
 		int after = environment.getPropertySources().size();
 		postProcess(environment);
 		assertThat(environment.getPropertySources()).hasSize(after);
+	}
+
+	@Test
+	void logbackApplicationGetsNoStructuredLoggingDefaults() {
+		StandardEnvironment environment = environment("spring.application.name", "x");
+		postProcess(environment);
+		assertThat(environment.containsProperty("logging.structured.format.console")).isFalse();
+		assertThat(environment.containsProperty("logging.structured.json.customizer")).isFalse();
+	}
+
+	@Test
+	void log4j2ApplicationGetsStructuredLoggingWithPhoenixFields() {
+		StandardEnvironment environment = environment("spring.application.name", "x",
+				"phoenix.observability.logging.stack-trace.max-depth", "12");
+		onLog4j2(() -> postProcess(environment));
+		assertThat(environment.getProperty("logging.structured.format.console")).isEqualTo("logstash");
+		assertThat(environment.getProperty("logging.structured.format.file")).isEqualTo("logstash");
+		assertThat(environment.getProperty("logging.structured.json.rename[traceId]")).isEqualTo("trace_id");
+		assertThat(environment.getProperty("logging.structured.json.rename[logger_name]")).isEqualTo("logger");
+		assertThat(environment.getProperty("logging.structured.json.customizer"))
+			.isEqualTo("io.phoenix.observability.autoconfigure.logging.Log4j2JsonMembersCustomizer");
+		assertThat(environment.getProperty("logging.structured.json.stacktrace.root")).isEqualTo("first");
+		assertThat(environment.getProperty("logging.structured.json.stacktrace.max-throwable-depth")).isEqualTo("12");
+		assertThat(environment.getProperty("spring.main.banner-mode")).isEqualTo("off");
+	}
+
+	@Test
+	void log4j2ApplicationWithItsOwnChoicesGetsNoStructuredLoggingDefaults() {
+		for (String[] choice : new String[][] { { "logging.config", "classpath:my-log4j2.xml" },
+				{ "logging.structured.format.console", "ecs" }, { "phoenix.observability.logging.format", "text" },
+				{ "phoenix.observability.logging.enabled", "false" } }) {
+			StandardEnvironment environment = environment("spring.application.name", "x", choice[0], choice[1]);
+			onLog4j2(() -> postProcess(environment));
+			assertThat(environment.containsProperty("logging.structured.json.customizer")).as(choice[0]).isFalse();
+			assertThat(environment.getProperty("logging.structured.format.console")).as(choice[0]).isIn(null, "ecs");
+		}
+	}
+
+	@Test
+	void postProcessesWithoutLogback() throws Exception {
+		EnvironmentPostProcessor postProcessor = (EnvironmentPostProcessor) new LogbackHiddenClassLoader(
+				getClass().getClassLoader())
+			.loadClass(ObservabilityDefaultsEnvironmentPostProcessor.class.getName())
+			.getDeclaredConstructor()
+			.newInstance();
+		StandardEnvironment environment = environment("spring.application.name", "x");
+		assertThatNoException()
+			.isThrownBy(() -> postProcessor.postProcessEnvironment(environment, new SpringApplication()));
+		assertThat(environment.getProperty("management.metrics.tags.service")).isEqualTo("x");
+		// Neither Logback nor Log4j2: no JSON lines, so the banner stays
+		assertThat(environment.containsProperty("spring.main.banner-mode")).isFalse();
+	}
+
+	private static void onLog4j2(Runnable action) {
+		// Spring Boot's own way to choose the logging system, read before class presence
+		System.setProperty(LoggingSystem.SYSTEM_PROPERTY,
+				"org.springframework.boot.logging.log4j2.Log4J2LoggingSystem");
+		try {
+			action.run();
+		}
+		finally {
+			System.clearProperty(LoggingSystem.SYSTEM_PROPERTY);
+		}
 	}
 
 	private void postProcess(StandardEnvironment environment) {

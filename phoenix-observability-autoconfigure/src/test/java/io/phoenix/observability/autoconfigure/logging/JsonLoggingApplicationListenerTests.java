@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import io.phoenix.observability.testing.JsonLogLines;
+import io.phoenix.observability.testing.LogbackHiddenClassLoader;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,14 +34,22 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.bootstrap.DefaultBootstrapContext;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.StandardEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
  * Tests for {@link JsonLoggingApplicationListener}, through real Spring applications and
@@ -53,6 +62,24 @@ class JsonLoggingApplicationListenerTests {
 
 	@TempDir
 	private Path directory;
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void doesNothingWithoutLogback() throws Exception {
+		// An application on Log4j2: Phoenix's classes see neither Logback nor
+		// logstash-logback-encoder
+		Class<?> type = new LogbackHiddenClassLoader(getClass().getClassLoader())
+			.loadClass(JsonLoggingApplicationListener.class.getName());
+		ApplicationListener<ApplicationEvent> listener = (ApplicationListener<ApplicationEvent>) type
+			.getDeclaredConstructor()
+			.newInstance();
+		StandardEnvironment environment = new StandardEnvironment();
+		ApplicationEnvironmentPreparedEvent event = new ApplicationEnvironmentPreparedEvent(
+				new DefaultBootstrapContext(), new SpringApplication(), new String[0], environment);
+		assertThatNoException().isThrownBy(() -> listener.onApplicationEvent(event));
+		assertThat(type.getMethod("appliesTo", ConfigurableEnvironment.class).invoke(null, environment))
+			.isEqualTo(false);
+	}
 
 	@Test
 	void writesJsonLinesToStandardOutputAndToBootsLogFile(CapturedOutput output) {
