@@ -41,13 +41,21 @@ import org.springframework.util.ClassUtils;
  * Writes one structured line per served request when its server observation stops:
  * method, route template (never the raw path, which may carry ids), status,
  * {@code duration_ms}, response size when known, {@code correlation_id},
- * {@code request_id} and {@code trace_id}. Requests whose observation was denied, such as
- * probes and scrapes, are not logged.
+ * {@code request_id} and {@code trace_id}, and {@code error_type} when the request failed
+ * with an exception. Requests whose observation was denied, such as probes and scrapes,
+ * are not logged.
  *
  * @author Phoenix Observability
  * @since 0.1.0
  */
 public class AccessLogObservationHandler implements ObservationHandler<Observation.Context> {
+
+	/**
+	 * Log field with the fully qualified class name of the exception a request failed
+	 * with, as OpenTelemetry's {@code error.type}; its simple name is the
+	 * {@code exception} tag of {@code http.server.requests}.
+	 */
+	public static final String ERROR_TYPE = "error_type";
 
 	private static final Logger logger = LoggerFactory.getLogger("phoenix.access");
 
@@ -102,6 +110,9 @@ public class AccessLogObservationHandler implements ObservationHandler<Observati
 		if (request.correlation() != null) {
 			line = line.addKeyValue(CorrelationContext.CORRELATION_ID, request.correlation().correlationId())
 				.addKeyValue(CorrelationContext.REQUEST_ID, request.correlation().requestId());
+		}
+		if (context.getError() != null) {
+			line = line.addKeyValue(ERROR_TYPE, context.getError().getClass().getName());
 		}
 		if (this.clientAddressHash != null && request.clientAddress() != null) {
 			line = line.addKeyValue("client_address_hash", hash(request.clientAddress()));

@@ -17,6 +17,7 @@
 package io.phoenix.observability.autoconfigure.requestlog;
 
 import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import io.phoenix.observability.autoconfigure.condition.ConditionalOnPhoenixFeature;
 import io.phoenix.observability.autoconfigure.correlation.CorrelationProperties;
 
@@ -24,14 +25,22 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingFilterBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.ServerHttpObservationFilter;
+
+import jakarta.servlet.DispatcherType;
 
 /**
  * Auto-configuration for one structured log line per served request (the access log) and
- * per outbound HTTP call, written from Spring's HTTP observations.
+ * per outbound HTTP call, written from Spring's HTTP observations, and for the request's
+ * ids on the ERROR line of an unhandled exception.
  *
  * @author Phoenix Observability
  * @since 0.1.0
@@ -65,6 +74,39 @@ public final class PhoenixRequestLogAutoConfiguration {
 				ObjectProvider<CorrelationProperties> correlation) {
 			String header = correlation.getIfAvailable(CorrelationProperties::new).getHeader();
 			return new ClientLogObservationHandler(properties, header);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.SERVLET)
+	@ConditionalOnClass({ ServerHttpObservationFilter.class, FilterRegistrationBean.class })
+	@ConditionalOnPhoenixFeature("error-log")
+	static class ServletErrorLogConfiguration {
+
+		@Bean
+		@ConditionalOnMissingFilterBean(UnhandledExceptionFilter.class)
+		FilterRegistrationBean<UnhandledExceptionFilter> unhandledExceptionFilter(
+				ObjectProvider<ObservationRegistry> observationRegistry) {
+			UnhandledExceptionFilter filter = new UnhandledExceptionFilter(
+					observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
+			FilterRegistrationBean<UnhandledExceptionFilter> registration = new FilterRegistrationBean<>(filter);
+			registration.setOrder(UnhandledExceptionFilter.ORDER);
+			registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
+			return registration;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
+	@ConditionalOnClass(ErrorWebExceptionHandler.class)
+	@ConditionalOnPhoenixFeature("error-log")
+	static class ReactiveErrorLogConfiguration {
+
+		@Bean
+		static CorrelatingErrorWebExceptionHandler.PostProcessor correlatingErrorWebExceptionHandlerPostProcessor() {
+			return new CorrelatingErrorWebExceptionHandler.PostProcessor();
 		}
 
 	}

@@ -17,11 +17,23 @@
 package io.phoenix.observability.autoconfigure.requestlog;
 
 import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import jakarta.servlet.DispatcherType;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.ResolvableType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,6 +109,97 @@ class PhoenixRequestLogAutoConfigurationTests {
 			.isEqualTo("/v1/models/{id}");
 		assertThat(ClientLogObservationHandler.template("/api/{id}", null)).isEqualTo("/api/{id}");
 		assertThat(ClientLogObservationHandler.template(null, null)).isEqualTo("none");
+	}
+
+	@Test
+	void servletServersGetTheUnhandledExceptionFilterRightAfterTheCorrelationFilter() {
+		this.contextRunner.run((context) -> {
+			FilterRegistrationBean<?> registration = unhandledExceptionFilter(context);
+			assertThat(registration.getFilter()).isInstanceOf(UnhandledExceptionFilter.class);
+			assertThat(registration.getOrder()).isEqualTo(UnhandledExceptionFilter.ORDER);
+			assertThat(registration).extracting("dispatcherTypes")
+				.asInstanceOf(InstanceOfAssertFactories.ITERABLE)
+				.containsExactlyInAnyOrder(DispatcherType.REQUEST, DispatcherType.ASYNC);
+			assertThat(context).doesNotHaveBean(CorrelatingErrorWebExceptionHandler.PostProcessor.class);
+		});
+	}
+
+	@Test
+	void errorLogIsSwitchedOffByItsPropertyOnServletServers() {
+		this.contextRunner.withPropertyValues("phoenix.observability.error-log.enabled=false")
+			.run((context) -> assertThat(context.getBeanNamesForType(filterRegistration())).isEmpty());
+	}
+
+	@Test
+	void usersUnhandledExceptionFilterWins() {
+		this.contextRunner.withUserConfiguration(OwnUnhandledExceptionFilter.class)
+			.run((context) -> assertThat(context.getBeansOfType(FilterRegistrationBean.class))
+				.containsOnlyKeys("ownFilter"));
+	}
+
+	@Test
+	void servletErrorLogBacksOffWithoutServletRegistrations() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(FilterRegistrationBean.class))
+			.run((context) -> assertThat(context).doesNotHaveBean("unhandledExceptionFilter"));
+	}
+
+	@Test
+	void reactiveServersGetTheirErrorHandlersWrappedAndNoFilter() {
+		ErrorWebExceptionHandler handler = (exchange, ex) -> Mono.empty();
+		new ReactiveWebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(PhoenixRequestLogAutoConfiguration.class))
+			.withBean("errorWebExceptionHandler", ErrorWebExceptionHandler.class, () -> handler)
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean("unhandledExceptionFilter");
+				assertThat(context.getBean(ErrorWebExceptionHandler.class)).isInstanceOfSatisfying(
+						CorrelatingErrorWebExceptionHandler.class,
+						(wrapped) -> assertThat(wrapped.getDelegate()).isSameAs(handler));
+			});
+	}
+
+	@Test
+	void errorLogIsSwitchedOffByItsPropertyOnReactiveServers() {
+		ErrorWebExceptionHandler handler = (exchange, ex) -> Mono.empty();
+		new ReactiveWebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(PhoenixRequestLogAutoConfiguration.class))
+			.withPropertyValues("phoenix.observability.error-log.enabled=false")
+			.withBean("errorWebExceptionHandler", ErrorWebExceptionHandler.class, () -> handler)
+			.run((context) -> assertThat(context.getBean(ErrorWebExceptionHandler.class)).isSameAs(handler));
+	}
+
+	@Test
+	void reactiveErrorLogBacksOffWithoutSpringBootWebFluxErrorHandling() {
+		new ReactiveWebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(PhoenixRequestLogAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader(ErrorWebExceptionHandler.class))
+			.run((context) -> assertThat(context)
+				.doesNotHaveBean(CorrelatingErrorWebExceptionHandler.PostProcessor.class));
+	}
+
+	@Test
+	void nonWebApplicationsGetNoErrorLog() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(PhoenixRequestLogAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean("unhandledExceptionFilter")
+				.doesNotHaveBean(CorrelatingErrorWebExceptionHandler.PostProcessor.class));
+	}
+
+	private static FilterRegistrationBean<?> unhandledExceptionFilter(ApplicationContext context) {
+		return context.getBean("unhandledExceptionFilter", FilterRegistrationBean.class);
+	}
+
+	private static ResolvableType filterRegistration() {
+		return ResolvableType.forClassWithGenerics(FilterRegistrationBean.class, UnhandledExceptionFilter.class);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnUnhandledExceptionFilter {
+
+		@Bean
+		FilterRegistrationBean<UnhandledExceptionFilter> ownFilter() {
+			return new FilterRegistrationBean<>(new UnhandledExceptionFilter(ObservationRegistry.NOOP));
+		}
+
 	}
 
 }
