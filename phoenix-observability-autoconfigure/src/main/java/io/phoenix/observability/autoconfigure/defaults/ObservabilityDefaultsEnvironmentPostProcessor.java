@@ -116,6 +116,9 @@ public class ObservabilityDefaultsEnvironmentPostProcessor implements Environmen
 			// Failed exports are reported by Phoenix, once per interval, not once per
 			// batch
 			defaults.put("logging.level.io.opentelemetry.exporter.internal", "off");
+			// Spans dropped because the export queue is full are counted and reported
+			// by Phoenix, once per interval, not once per export cycle
+			defaults.put("logging.level.io.opentelemetry.sdk.trace.export.BatchSpanProcessor", "error");
 		}
 	}
 

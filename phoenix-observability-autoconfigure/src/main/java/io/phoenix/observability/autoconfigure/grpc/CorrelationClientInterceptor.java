@@ -34,7 +34,9 @@ import org.slf4j.MDC;
 /**
  * gRPC client interceptor that sends the caller's correlation id in the
  * {@code x-correlation-id} metadata key and writes one structured line per call when it
- * closes: method, status code, {@code duration_ms} and the caller's ids.
+ * closes: method, status code, {@code duration_ms} and the caller's ids. When correlation
+ * is disabled ({@code phoenix.observability.correlation.enabled=false}) no correlation id
+ * is sent or logged.
  *
  * @author Phoenix Observability
  * @since 0.1.0
@@ -45,19 +47,22 @@ public class CorrelationClientInterceptor implements ClientInterceptor {
 
 	private final Metadata.Key<String> correlationKey;
 
+	private final boolean correlation;
+
 	/**
 	 * Create a new interceptor.
 	 * @param properties the correlation properties, whose header name is used as the
-	 * metadata key
+	 * metadata key, and which say whether the correlation id is sent
 	 */
 	public CorrelationClientInterceptor(CorrelationProperties properties) {
 		this.correlationKey = CorrelationServerInterceptor.key(properties.getHeader());
+		this.correlation = properties.isEnabled();
 	}
 
 	@Override
 	public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions callOptions, Channel next) {
 		// Captured on the calling thread: the call closes on a transport thread
-		String correlationId = MDC.get(CorrelationContext.CORRELATION_ID);
+		String correlationId = this.correlation ? MDC.get(CorrelationContext.CORRELATION_ID) : null;
 		String traceId = MDC.get("traceId");
 		return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, callOptions)) {
 

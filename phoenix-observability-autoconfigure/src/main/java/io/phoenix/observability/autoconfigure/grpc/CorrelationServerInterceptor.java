@@ -38,7 +38,9 @@ import org.slf4j.MDC;
  * {@code x-correlation-id} metadata key, validated like the HTTP header, or generated)
  * and a request id, holds both in the MDC while the call's callbacks run, echoes them in
  * the response headers, and writes one structured line per call when it closes: method,
- * status code and {@code duration_ms}. Streaming calls included.
+ * status code and {@code duration_ms}. Streaming calls included. When correlation is
+ * disabled ({@code phoenix.observability.correlation.enabled=false}) calls get no ids, in
+ * the MDC or in the headers, and are still logged.
  *
  * @author Phoenix Observability
  * @since 0.1.0
@@ -53,15 +55,18 @@ public class CorrelationServerInterceptor implements ServerInterceptor {
 
 	private final CorrelationIds ids;
 
+	private final boolean correlation;
+
 	/**
 	 * Create a new interceptor.
 	 * @param properties the correlation properties, whose header names are used as
-	 * metadata keys
+	 * metadata keys, and which say whether calls get correlation ids
 	 */
 	public CorrelationServerInterceptor(CorrelationProperties properties) {
 		this.correlationKey = key(properties.getHeader());
 		this.requestIdKey = key(properties.getRequestIdHeader());
 		this.ids = new CorrelationIds(properties);
+		this.correlation = properties.isEnabled();
 	}
 
 	static Metadata.Key<String> key(String header) {
@@ -71,6 +76,9 @@ public class CorrelationServerInterceptor implements ServerInterceptor {
 	@Override
 	public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
 			ServerCallHandler<Q, R> next) {
+		if (!this.correlation) {
+			return next.startCall(logged(call), headers);
+		}
 		CorrelationContext context = new CorrelationContext(this.ids.acceptOrGenerate(headers.get(this.correlationKey)),
 				this.ids.generate());
 		long start = System.nanoTime();
@@ -121,6 +129,19 @@ public class CorrelationServerInterceptor implements ServerInterceptor {
 		};
 	}
 
+	private static <Q, R> ServerCall<Q, R> logged(ServerCall<Q, R> call) {
+		long start = System.nanoTime();
+		return new ForwardingServerCall.SimpleForwardingServerCall<>(call) {
+
+			@Override
+			public void close(Status status, Metadata trailers) {
+				log(call, status, null, start);
+				super.close(status, trailers);
+			}
+
+		};
+	}
+
 	private static void run(CorrelationContext context, Runnable callback) {
 		withMdc(context, () -> {
 			callback.run();
@@ -145,6 +166,7 @@ public class CorrelationServerInterceptor implements ServerInterceptor {
 	}
 
 	private static void log(ServerCall<?, ?> call, Status status, CorrelationContext context, long start) {
+		// context is null when correlation is disabled
 		if (!logger.isInfoEnabled()) {
 			return;
 		}
@@ -155,7 +177,7 @@ public class CorrelationServerInterceptor implements ServerInterceptor {
 			.addKeyValue("rpc_type", call.getMethodDescriptor().getType().name())
 			.addKeyValue("grpc_status_code", status.getCode().name())
 			.addKeyValue("duration_ms", durationMillis);
-		if (MDC.get(CorrelationContext.CORRELATION_ID) == null) {
+		if (context != null && MDC.get(CorrelationContext.CORRELATION_ID) == null) {
 			// Closed from a thread outside the call's callbacks
 			line = line.addKeyValue(CorrelationContext.CORRELATION_ID, context.correlationId())
 				.addKeyValue(CorrelationContext.REQUEST_ID, context.requestId());

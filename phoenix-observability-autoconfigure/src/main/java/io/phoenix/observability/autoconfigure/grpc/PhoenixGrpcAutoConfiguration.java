@@ -35,7 +35,9 @@ import org.springframework.grpc.server.GlobalServerInterceptor;
  * Auto-configuration for correlation ids and per-call log lines on Spring gRPC servers
  * and clients. Traces and {@code grpc.server} / {@code grpc.client} metrics come from
  * Spring Boot's gRPC observations, which are on by default; these interceptors run inside
- * them, so that their log lines carry the call's trace.
+ * them, so that their log lines carry the call's trace. The per-call lines belong to
+ * {@code phoenix.observability.grpc.enabled}; the correlation ids to
+ * {@code phoenix.observability.correlation.enabled}, which the interceptors honour.
  *
  * @author Phoenix Observability
  * @since 0.1.0

@@ -18,7 +18,9 @@ package io.phoenix.observability.autoconfigure.requestlog;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
@@ -63,7 +65,11 @@ public class ClientLogObservationHandler implements ObservationHandler<Observati
 	 */
 	public ClientLogObservationHandler(ClientLogProperties properties, String correlationHeader) {
 		this.level = Level.valueOf(properties.getLevel().name());
-		this.ignoredHosts = Set.copyOf(properties.getIgnoredHosts());
+		// Host names are case-insensitive; a URI keeps the case it was written in
+		this.ignoredHosts = properties.getIgnoredHosts()
+			.stream()
+			.map((host) -> host.toLowerCase(Locale.ROOT))
+			.collect(Collectors.toUnmodifiableSet());
 		this.correlationHeader = correlationHeader;
 	}
 
@@ -88,7 +94,7 @@ public class ClientLogObservationHandler implements ObservationHandler<Observati
 		}
 		Call call = (context instanceof org.springframework.http.client.observation.ClientRequestObservationContext blocking)
 				? blocking(blocking) : Reactive.call(context);
-		if (call == null || this.ignoredHosts.contains(call.host())) {
+		if (call == null || isIgnored(call.host())) {
 			return;
 		}
 		long durationMillis = (System.nanoTime() - start) / 1_000_000;
@@ -108,6 +114,12 @@ public class ClientLogObservationHandler implements ObservationHandler<Observati
 		TraceFields.addTo(line, context)
 			.log("Called " + call.method() + " " + call.host() + call.pathTemplate() + " " + call.status() + " "
 					+ durationMillis + " ms");
+	}
+
+	private boolean isIgnored(String host) {
+		// toLowerCase returns the same string when it has no upper-case letter
+		return !this.ignoredHosts.isEmpty() && host != null
+				&& this.ignoredHosts.contains(host.toLowerCase(Locale.ROOT));
 	}
 
 	private static Call blocking(org.springframework.http.client.observation.ClientRequestObservationContext context) {

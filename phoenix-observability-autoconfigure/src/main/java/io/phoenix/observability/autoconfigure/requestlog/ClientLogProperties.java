@@ -45,7 +45,8 @@ public class ClientLogProperties {
 	private LogLevel level = LogLevel.INFO;
 
 	/**
-	 * Hosts whose calls are not logged, such as a noisy internal client.
+	 * Hosts whose calls are not logged, such as a noisy internal client; compared without
+	 * regard to case.
 	 */
 	private List<String> ignoredHosts = new ArrayList<>();
 

@@ -22,6 +22,13 @@ import java.util.function.ToLongFunction;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.tracing.exporter.SpanExportingPredicate;
+import io.micrometer.tracing.exporter.SpanFilter;
+import io.micrometer.tracing.exporter.SpanReporter;
+import io.micrometer.tracing.otel.bridge.CompositeSpanExporter;
+import io.opentelemetry.api.metrics.MeterProvider;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.phoenix.observability.autoconfigure.condition.ConditionalOnPhoenixFeature;
 
@@ -30,13 +37,16 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingProperties;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SpanExporters;
+import org.springframework.boot.opentelemetry.autoconfigure.ConditionalOnEnabledOpenTelemetry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Auto-configuration that reports failed span exports as metrics and as one log line per
- * interval, whatever exporters Spring Boot configured.
+ * Auto-configuration that reports failed span exports, and spans dropped because the
+ * export queue was full, as metrics and as one log line per interval, whatever exporters
+ * Spring Boot configured.
  *
  * @author Phoenix Observability
  * @since 0.1.0
@@ -59,6 +69,47 @@ public final class PhoenixTracingAutoConfiguration {
 		return SpanExporters.of(reporting);
 	}
 
+	/**
+	 * Spring Boot's span processor, built as Spring Boot builds it, with a meter provider
+	 * that reads the processor's own count of dropped spans and its queue.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnEnabledOpenTelemetry
+	@ConditionalOnMissingBean(BatchSpanProcessor.class)
+	@EnableConfigurationProperties(OpenTelemetryTracingProperties.class)
+	static class SpanProcessorConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		SpanQueueMonitor spanQueueMonitor(OpenTelemetryTracingProperties openTelemetry,
+				TracingExportProperties properties, ObjectProvider<MeterProvider> meterProvider) {
+			return new SpanQueueMonitor(openTelemetry.getExport().getMaxQueueSize(), properties.getFailureLogInterval(),
+					meterProvider.getIfAvailable());
+		}
+
+		// Same inputs as OpenTelemetryTracingAutoConfiguration#otelSpanProcessor, which
+		// backs off for this bean
+		@Bean
+		BatchSpanProcessor otelSpanProcessor(SpanExporters spanExporters,
+				ObjectProvider<SpanExportingPredicate> spanExportingPredicates,
+				ObjectProvider<SpanReporter> spanReporters, ObjectProvider<SpanFilter> spanFilters,
+				OpenTelemetryTracingProperties openTelemetry, SpanQueueMonitor monitor) {
+			OpenTelemetryTracingProperties.Export export = openTelemetry.getExport();
+			SpanExporter exporter = new CompositeSpanExporter(spanExporters.list(),
+					spanExportingPredicates.orderedStream().toList(), spanReporters.orderedStream().toList(),
+					spanFilters.orderedStream().toList());
+			return BatchSpanProcessor.builder(monitor.reportingDrops(exporter))
+				.setExportUnsampledSpans(export.isIncludeUnsampled())
+				.setExporterTimeout(export.getTimeout())
+				.setMaxExportBatchSize(export.getMaxBatchSize())
+				.setMaxQueueSize(export.getMaxQueueSize())
+				.setScheduleDelay(export.getScheduleDelay())
+				.setMeterProvider(monitor.getMeterProvider())
+				.build();
+		}
+
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(MeterBinder.class)
 	static class MetricsConfiguration {
@@ -66,6 +117,23 @@ public final class PhoenixTracingAutoConfiguration {
 		@Bean
 		MeterBinder spanExportFailureMetrics(SpanExporters exporters) {
 			return (registry) -> bind(exporters, registry);
+		}
+
+		@Bean
+		MeterBinder spanQueueMetrics(ObjectProvider<SpanQueueMonitor> monitor) {
+			return (registry) -> monitor.ifAvailable((state) -> bind(state, registry));
+		}
+
+		private static void bind(SpanQueueMonitor monitor, MeterRegistry registry) {
+			FunctionCounter.builder("phoenix.tracing.export.dropped.spans", monitor, SpanQueueMonitor::getDroppedSpans)
+				.description("Spans dropped before export because the export queue was full")
+				.register(registry);
+			Gauge.builder("phoenix.tracing.export.queue.size", monitor, SpanQueueMonitor::getQueueSize)
+				.description("Spans waiting in the export queue")
+				.register(registry);
+			Gauge.builder("phoenix.tracing.export.queue.capacity", monitor, SpanQueueMonitor::getQueueCapacity)
+				.description("Spans the export queue holds at most; spans that end when it is full are dropped")
+				.register(registry);
 		}
 
 		private static void bind(SpanExporters exporters, MeterRegistry registry) {

@@ -33,12 +33,14 @@ import org.springframework.util.Assert;
 public class TracingExportProperties {
 
 	/**
-	 * Whether to count failed span exports and report them once per interval.
+	 * Whether to count failed span exports and dropped spans and report them once per
+	 * interval.
 	 */
 	private boolean enabled = true;
 
 	/**
-	 * Minimum time between two log lines about failed span exports.
+	 * Minimum time between two log lines about failed span exports, and between two about
+	 * spans dropped because the export queue was full.
 	 */
 	private Duration failureLogInterval = Duration.ofSeconds(30);
 

@@ -142,6 +142,31 @@ class GrpcCorrelationIntegrationTests {
 	}
 
 	@Test
+	void callsAreLoggedWithoutIdsWhenCorrelationIsDisabled(CapturedOutput output) {
+		this.context = start("phoenix.observability.correlation.enabled=false");
+		Tracer tracer = this.context.getBean(Tracer.class);
+		ManagedChannel channel = this.context.getBean(GrpcChannelFactory.class)
+			.createChannel("in-process:phoenix-test");
+		Span span = tracer.nextSpan().name("caller").start();
+		String reply;
+		try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+			MDC.put("correlation_id", "grpc-corr-2");
+			reply = ClientCalls.blockingUnaryCall(channel, SAY, CallOptions.DEFAULT, "hello");
+		}
+		finally {
+			MDC.remove("correlation_id");
+			span.end();
+		}
+		assertThat(reply).isEqualTo("hello from null");
+		Map<String, Object> server = JsonLogLines.await(output::getOut,
+				(line) -> "phoenix.grpc.server".equals(line.get("logger"))
+						&& "test.Echo/Say".equals(line.get("rpc_method")));
+		assertThat(server).containsEntry("grpc_status_code", "OK")
+			.containsEntry("trace_id", span.context().traceId())
+			.doesNotContainKeys("correlation_id", "request_id");
+	}
+
+	@Test
 	void grpcMetricsAreRecordedByTheObservations() {
 		this.context = start();
 		ManagedChannel channel = this.context.getBean(GrpcChannelFactory.class)
@@ -155,10 +180,11 @@ class GrpcCorrelationIntegrationTests {
 		assertThat(registry.find("grpc.client").tag("rpc.method", "Say").timer()).isNotNull();
 	}
 
-	private ConfigurableApplicationContext start() {
+	private ConfigurableApplicationContext start(String... properties) {
 		return new SpringApplicationBuilder(GrpcApplication.class).web(WebApplicationType.NONE)
 			.properties("spring.application.name=grpc-test", "spring.grpc.server.inprocess.name=phoenix-test",
 					"spring.grpc.server.port=-1")
+			.properties(properties)
 			.run();
 	}
 

@@ -16,11 +16,30 @@
 
 package io.phoenix.observability.autoconfigure.grpc;
 
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.grpc.CallOptions;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.Server;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
+import io.grpc.stub.ClientCalls;
+import io.grpc.stub.MetadataUtils;
+import io.grpc.stub.ServerCalls;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.grpc.client.GlobalClientInterceptor;
 import org.springframework.grpc.server.GlobalServerInterceptor;
@@ -34,8 +53,98 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PhoenixGrpcAutoConfigurationTests {
 
+	private static final Metadata.Key<String> CORRELATION_ID = Metadata.Key.of("x-correlation-id",
+			Metadata.ASCII_STRING_MARSHALLER);
+
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(PhoenixGrpcAutoConfiguration.class));
+
+	@AfterEach
+	void clearMdc() {
+		MDC.clear();
+	}
+
+	@Test
+	void interceptorsCarryTheCorrelationIdAcrossACall() {
+		this.contextRunner.run((context) -> {
+			Call call = call(context);
+			assertThat(call.sent.get()).isEqualTo("corr-1");
+			assertThat(call.reply).isEqualTo("hello from corr-1");
+			assertThat(call.responseHeaders.get().get(CORRELATION_ID)).isEqualTo("corr-1");
+		});
+	}
+
+	@Test
+	void noCorrelationIdCrossesACallWhenCorrelationIsDisabled() {
+		this.contextRunner.withPropertyValues("phoenix.observability.correlation.enabled=false").run((context) -> {
+			// The call log lines belong to phoenix.observability.grpc.enabled
+			assertThat(context).hasSingleBean(CorrelationServerInterceptor.class)
+				.hasSingleBean(CorrelationClientInterceptor.class);
+			Call call = call(context);
+			assertThat(call.sent.get()).as("correlation id sent").isNull();
+			assertThat(call.reply).isEqualTo("hello from null");
+			assertThat(call.responseHeaders.get().get(CORRELATION_ID)).as("correlation id echoed").isNull();
+		});
+	}
+
+	/**
+	 * One unary call from a caller whose MDC holds {@code corr-1}, through the context's
+	 * client and server interceptors, to a service that answers with the correlation id
+	 * in its MDC.
+	 */
+	private static Call call(AssertableApplicationContext context) throws Exception {
+		Call call = new Call();
+		ServerInterceptor recordHeaders = new ServerInterceptor() {
+
+			@Override
+			public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> serverCall, Metadata headers,
+					ServerCallHandler<Q, R> next) {
+				call.sent.set(headers.get(CORRELATION_ID));
+				return next.startCall(serverCall, headers);
+			}
+
+		};
+		ServerServiceDefinition service = ServerServiceDefinition.builder("test.Echo")
+			.addMethod(GrpcCorrelationIntegrationTests.SAY, ServerCalls.asyncUnaryCall((request, observer) -> {
+				observer.onNext(request + " from " + MDC.get("correlation_id"));
+				observer.onCompleted();
+			}))
+			.build();
+		String name = InProcessServerBuilder.generateName();
+		// ServerInterceptors.intercept runs the last interceptor first
+		// The server's own executor: not the caller's thread and its MDC
+		Server server = InProcessServerBuilder.forName(name)
+			.addService(ServerInterceptors.intercept(service, context.getBean(CorrelationServerInterceptor.class),
+					recordHeaders))
+			.build()
+			.start();
+		ManagedChannel channel = InProcessChannelBuilder.forName(name)
+			.directExecutor()
+			.intercept(MetadataUtils.newCaptureMetadataInterceptor(call.responseHeaders, new AtomicReference<>()),
+					context.getBean(CorrelationClientInterceptor.class))
+			.build();
+		try {
+			MDC.put("correlation_id", "corr-1");
+			call.reply = ClientCalls.blockingUnaryCall(channel, GrpcCorrelationIntegrationTests.SAY,
+					CallOptions.DEFAULT, "hello");
+		}
+		finally {
+			MDC.remove("correlation_id");
+			channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+			server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+		}
+		return call;
+	}
+
+	static class Call {
+
+		final AtomicReference<String> sent = new AtomicReference<>();
+
+		final AtomicReference<Metadata> responseHeaders = new AtomicReference<>();
+
+		String reply;
+
+	}
 
 	@Test
 	void defaultsCreateGlobalInterceptors() {

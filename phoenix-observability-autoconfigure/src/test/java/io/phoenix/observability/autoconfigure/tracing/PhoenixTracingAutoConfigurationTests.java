@@ -16,12 +16,22 @@
 
 package io.phoenix.observability.autoconfigure.tracing;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.exporter.SpanExportingPredicate;
+import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.metrics.InstrumentType;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.metrics.data.AggregationTemporality;
+import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.metrics.export.CollectionRegistration;
+import io.opentelemetry.sdk.metrics.export.MetricReader;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.phoenix.observability.autoconfigure.tracing.FailureReportingSpanExporterTests.TestExporter;
 import org.junit.jupiter.api.Test;
@@ -49,6 +59,93 @@ class PhoenixTracingAutoConfigurationTests {
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(PhoenixTracingAutoConfiguration.class))
 		.withBean(SpanExporter.class, () -> this.failing);
+
+	private final ApplicationContextRunner withSpringBootTracing = this.contextRunner
+		.withConfiguration(AutoConfigurations.of(OpenTelemetrySdkAutoConfiguration.class,
+				OpenTelemetryTracingAutoConfiguration.class, MetricsAutoConfiguration.class))
+		.withBean(SimpleMeterRegistry.class, SimpleMeterRegistry::new)
+		.withPropertyValues("management.tracing.sampling.probability=1.0");
+
+	@Test
+	void spanProcessorOfSpringBootIsMonitored() {
+		this.withSpringBootTracing.withPropertyValues("management.opentelemetry.tracing.export.max-queue-size=64")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(BatchSpanProcessor.class).hasSingleBean(SpanQueueMonitor.class);
+				assertThat(context.getBean("otelSpanProcessor")).isInstanceOf(BatchSpanProcessor.class);
+				// The tracer provider uses this processor, not one of its own
+				assertThat(context.getBean(SdkTracerProvider.class).toString())
+					.contains("spanProcessor=BatchSpanProcessor{spanExporter=DropReporting{");
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.get("phoenix.tracing.export.queue.capacity").gauge().value()).isEqualTo(64);
+				assertThat(registry.get("phoenix.tracing.export.queue.size").gauge().value()).isZero();
+				assertThat(registry.get("phoenix.tracing.export.dropped.spans").functionCounter().count()).isZero();
+			});
+	}
+
+	@Test
+	void spanProcessorKeepsSpringBootsExportingPredicates() {
+		SpanExportingPredicate noHealth = (span) -> !span.getName().equals("health");
+		this.withSpringBootTracing.withBean(SpanExportingPredicate.class, () -> noHealth).run((context) -> {
+			SdkTracerProvider provider = context.getBean(SdkTracerProvider.class);
+			provider.get("test").spanBuilder("health").startSpan().end();
+			provider.get("test").spanBuilder("checkout").startSpan().end();
+			provider.forceFlush().join(10, TimeUnit.SECONDS);
+			assertThat(this.failing.exported).extracting("name").containsExactly("checkout");
+		});
+	}
+
+	@Test
+	void userSpanProcessorWins() {
+		BatchSpanProcessor user = BatchSpanProcessor.builder(this.failing).build();
+		this.withSpringBootTracing.withBean(BatchSpanProcessor.class, () -> user).run((context) -> {
+			assertThat(context).getBean(BatchSpanProcessor.class).isSameAs(user);
+			assertThat(context).doesNotHaveBean(SpanQueueMonitor.class);
+			assertThat(context.getBean(MeterRegistry.class).find("phoenix.tracing.export.queue.size").gauge()).isNull();
+		});
+	}
+
+	@Test
+	void userSpanQueueMonitorWins() {
+		SpanQueueMonitor user = new SpanQueueMonitor(8, Duration.ofMinutes(1), null);
+		this.withSpringBootTracing.withBean(SpanQueueMonitor.class, () -> user)
+			.run((context) -> assertThat(context).getBean(SpanQueueMonitor.class).isSameAs(user));
+	}
+
+	@Test
+	void springBootsOwnSpanProcessorWhenDisabled() {
+		this.withSpringBootTracing.withPropertyValues("phoenix.observability.tracing.enabled=false")
+			.run((context) -> assertThat(context).hasSingleBean(BatchSpanProcessor.class)
+				.doesNotHaveBean(SpanQueueMonitor.class));
+	}
+
+	@Test
+	void noSpanProcessorWhenOpenTelemetryIsDisabled() {
+		this.withSpringBootTracing.withPropertyValues("management.opentelemetry.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(BatchSpanProcessor.class)
+				.doesNotHaveBean(SpanQueueMonitor.class));
+	}
+
+	@Test
+	void applicationsMeterProviderStillReceivesTheProcessorsInstruments() {
+		TestMetricReader reader = new TestMetricReader();
+		SdkMeterProvider meterProvider = SdkMeterProvider.builder().registerMetricReader(reader).build();
+		TestExporter succeeding = new TestExporter(CompletableResultCode::ofSuccess);
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(PhoenixTracingAutoConfiguration.class,
+					OpenTelemetrySdkAutoConfiguration.class, OpenTelemetryTracingAutoConfiguration.class))
+			.withPropertyValues("management.tracing.sampling.probability=1.0")
+			.withBean(SpanExporter.class, () -> succeeding)
+			.withBean(MeterProvider.class, () -> meterProvider)
+			.run((context) -> {
+				SdkTracerProvider provider = context.getBean(SdkTracerProvider.class);
+				provider.get("test").spanBuilder("checkout").startSpan().end();
+				provider.forceFlush().join(10, TimeUnit.SECONDS);
+				assertThat(reader.registration.collectAllMetrics()).extracting(MetricData::getName)
+					.contains("processedSpans", "queueSize");
+			});
+		meterProvider.close();
+	}
 
 	@Test
 	void wrapsEveryExporter() {
@@ -91,6 +188,32 @@ class PhoenixTracingAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("phoenix.observability.tracing.failure-log-interval=5m")
 			.run((context) -> assertThat(context.getBean(TracingExportProperties.class).getFailureLogInterval())
 				.hasMinutes(5));
+	}
+
+	static class TestMetricReader implements MetricReader {
+
+		private CollectionRegistration registration = CollectionRegistration.noop();
+
+		@Override
+		public void register(CollectionRegistration registration) {
+			this.registration = registration;
+		}
+
+		@Override
+		public AggregationTemporality getAggregationTemporality(InstrumentType instrumentType) {
+			return AggregationTemporality.CUMULATIVE;
+		}
+
+		@Override
+		public CompletableResultCode forceFlush() {
+			return CompletableResultCode.ofSuccess();
+		}
+
+		@Override
+		public CompletableResultCode shutdown() {
+			return CompletableResultCode.ofSuccess();
+		}
+
 	}
 
 	@Test
