@@ -248,7 +248,7 @@ class GatewayEndToEndTests {
 			.block();
 		assertThat(metrics.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(metrics.getBody())
-			.contains("phoenix_logging_events_dropped_total{environment=\"local\",service=\"sample-gateway\"}")
+			.contains("phoenix_logging_events_dropped_total{application=\"sample-gateway\",environment=\"local\",service=\"sample-gateway\"}")
 			.doesNotContain("uri=\"/health");
 		String marker = traceIdOf(runPipeline("triage", "after-probes").getHeaders());
 		List<ExportedSpan> spans = collector
