@@ -33,6 +33,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,10 +46,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * @author Phoenix Observability
  */
 @DirtiesContext
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = SloOneModelTests.CHANGED)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ActiveProfiles(SloOneModelTests.CHANGED)
 class SloOneModelTests {
 
-	static final String CHANGED = "phoenix.slo.objectives[0].objective=99.9";
+	/**
+	 * The profile that changes the objective: application-changed-objective.yml.
+	 */
+	static final String CHANGED = "changed-objective";
 
 	private static final JsonMapper mapper = JsonMapper.builder().build();
 
@@ -61,7 +66,7 @@ class SloOneModelTests {
 	@Test
 	void aChangedObjectiveReachesTheEndpointTheBuildTimeFilesAndTheLiveGauges() throws Exception {
 		RestClient client = RestClient.create("http://127.0.0.1:" + this.port);
-		writeFilesAsTheBuildDoes(this.directory, "--" + CHANGED);
+		writeFilesAsTheBuildDoes(this.directory, "--spring.profiles.active=" + CHANGED);
 
 		JsonNode slo = pipelineSuccess(client);
 		assertThat(slo.path("objective").decimalValue()).isEqualByComparingTo("99.9");
