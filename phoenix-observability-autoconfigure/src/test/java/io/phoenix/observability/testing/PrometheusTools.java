@@ -24,8 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import io.phoenix.observability.autoconfigure.slo.SloFilesWriter;
-import io.phoenix.observability.autoconfigure.slo.SloRulesGenerator;
+import io.phoenix.observability.autoconfigure.slo.SloFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -52,14 +51,14 @@ public final class PrometheusTools {
 	}
 
 	/**
-	 * Write the rules, their unit tests and the Alertmanager configuration of a generator
-	 * to a directory and check all three with the real tools.
-	 * @param generator the generator
+	 * Write the rules, their unit tests and the Alertmanager configuration to a directory
+	 * and check all three with the real tools.
+	 * @param files the generated files
 	 * @param directory the directory
 	 * @throws Exception if a tool cannot be run
 	 */
-	public static void writeAndCheck(SloRulesGenerator generator, Path directory) throws Exception {
-		SloFilesWriter.write(generator, directory);
+	public static void writeAndCheck(SloFiles files, Path directory) throws Exception {
+		files.write(directory);
 		check(directory);
 	}
 

@@ -93,8 +93,4 @@ public enum BurnRateAlert {
 		return this.shortWindow;
 	}
 
-	boolean enabledFor(ServiceLevelObjective slo) {
-		return "page".equals(this.severity) ? slo.page() : slo.ticket();
-	}
-
 }

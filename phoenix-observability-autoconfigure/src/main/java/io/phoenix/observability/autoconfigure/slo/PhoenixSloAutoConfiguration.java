@@ -19,6 +19,8 @@ package io.phoenix.observability.autoconfigure.slo;
 import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.phoenix.observability.autoconfigure.alerting.AlertRulesProperties;
+import io.phoenix.observability.autoconfigure.alerting.AlertmanagerProperties;
 import io.phoenix.observability.autoconfigure.condition.ConditionalOnPhoenixFeature;
 import io.phoenix.observability.autoconfigure.identity.PhoenixIdentityAutoConfiguration;
 import io.phoenix.observability.autoconfigure.identity.ServiceIdentity;
@@ -32,17 +34,25 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.util.ClassUtils;
 
 /**
  * Auto-configuration for service level objectives: live error budgets from the
- * application's meters, the {@code slo} endpoint, and the generated Prometheus rules and
- * Alertmanager configuration. Applies when at least one SLO is declared under
- * {@code phoenix.slo.objectives}.
+ * application's meters, the {@code slo} endpoint, and the generated Prometheus rules,
+ * their unit tests and the Alertmanager configuration. Applies when at least one SLO is
+ * declared under {@code phoenix.slo.objectives}.
+ * <p>
+ * The properties are resolved once into a {@link SloModel}; the tracker, the endpoint and
+ * {@link SloFiles} read that model. The feature belongs to {@code phoenix-slo-starter}:
+ * objectives declared without it (without
+ * {@code io.phoenix.observability.slo.SloFeature}, which only that starter brings) fail
+ * startup with a message that names the starter.
  *
  * @author Phoenix Observability
  * @since 0.1.0
@@ -53,13 +63,23 @@ import org.springframework.core.annotation.Order;
 @ConditionalOnClass(Yaml.class)
 @ConditionalOnPhoenixFeature("slo")
 @Conditional(OnSloObjectivesCondition.class)
-@EnableConfigurationProperties(SloProperties.class)
+@EnableConfigurationProperties({ SloProperties.class, AlertRulesProperties.class, AlertmanagerProperties.class })
 public final class PhoenixSloAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SloRulesGenerator sloRulesGenerator(SloProperties properties, ServiceIdentity identity) {
-		return new SloRulesGenerator(identity.name(), properties);
+	SloModel sloModel(ApplicationContext context, ServiceIdentity identity, SloProperties slo,
+			AlertRulesProperties rules, AlertmanagerProperties alertmanager) {
+		if (!ClassUtils.isPresent(SloStarterMissingException.MARKER, context.getClassLoader())) {
+			throw new SloStarterMissingException();
+		}
+		return SloModel.resolve(identity.name(), slo, rules, alertmanager);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SloFiles sloFiles(SloModel model) {
+		return new SloFiles(model);
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -69,16 +89,16 @@ public final class PhoenixSloAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		@Order(Ordered.LOWEST_PRECEDENCE)
-		SloLatencyBucketsMeterFilter sloLatencyBucketsMeterFilter(SloRulesGenerator generator) {
+		SloLatencyBucketsMeterFilter sloLatencyBucketsMeterFilter(SloModel model) {
 			// Last, so that it adds to the buckets of management.metrics.distribution.slo
-			return new SloLatencyBucketsMeterFilter(generator.getObjectives());
+			return new SloLatencyBucketsMeterFilter(model.objectives());
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
 		@ConditionalOnBean(MeterRegistry.class)
-		SloTracker sloTracker(SloRulesGenerator generator, SloProperties properties) {
-			return new SloTracker(generator.getObjectives(), properties.getSampleInterval(), Clock.systemUTC());
+		SloTracker sloTracker(SloModel model, SloProperties properties) {
+			return new SloTracker(model.objectives(), properties.getSampleInterval(), Clock.systemUTC());
 		}
 
 	}
@@ -90,9 +110,8 @@ public final class PhoenixSloAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		@ConditionalOnAvailableEndpoint
-		SloEndpoint sloEndpoint(ServiceIdentity identity, SloRulesGenerator generator,
-				ObjectProvider<SloTracker> tracker) {
-			return new SloEndpoint(identity.name(), generator, tracker.getIfAvailable());
+		SloEndpoint sloEndpoint(SloModel model, SloFiles files, ObjectProvider<SloTracker> tracker) {
+			return new SloEndpoint(model, files, tracker.getIfAvailable());
 		}
 
 	}

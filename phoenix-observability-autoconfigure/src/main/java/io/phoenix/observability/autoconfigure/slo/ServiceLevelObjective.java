@@ -19,14 +19,18 @@ package io.phoenix.observability.autoconfigure.slo;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
-import io.phoenix.observability.autoconfigure.slo.SloProperties.Objective;
-import io.phoenix.observability.autoconfigure.slo.SloProperties.Sli;
-import io.phoenix.observability.autoconfigure.slo.SloProperties.SliKind;
+import static io.phoenix.observability.autoconfigure.alerting.PromQl.duration;
+import static io.phoenix.observability.autoconfigure.alerting.PromQl.number;
 
 /**
- * A service level objective of one service, resolved from {@link SloProperties}.
+ * A service level objective of one service, resolved from {@link SloProperties}: a part
+ * of the {@link SloModel}.
  *
  * @param service the name of the service
  * @param name the name of the SLO
@@ -38,34 +42,15 @@ import io.phoenix.observability.autoconfigure.slo.SloProperties.SliKind;
  * @param runbookUrl the runbook of the alerts, without an anchor, or a full URL set for
  * this SLO
  * @param runbookAnchored whether each alert appends its own anchor to the runbook URL
- * @param sli how good and bad events are counted
+ * @param sli how events are counted
  * @author Phoenix Observability
  * @since 0.1.0
  */
 public record ServiceLevelObjective(String service, String name, String description, BigDecimal objectivePercent,
-		Duration window, boolean page, boolean ticket, String runbookUrl, boolean runbookAnchored, Sli sli) {
+		Duration window, boolean page, boolean ticket, String runbookUrl, boolean runbookAnchored,
+		ServiceLevelIndicator sli) {
 
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-
-	/**
-	 * Resolve the SLOs declared in the properties.
-	 * @param service the name of the service
-	 * @param properties the properties
-	 * @return the SLOs, in declaration order
-	 */
-	public static List<ServiceLevelObjective> of(String service, SloProperties properties) {
-		return properties.getObjectives().stream().map((objective) -> of(service, objective, properties)).toList();
-	}
-
-	private static ServiceLevelObjective of(String service, Objective objective, SloProperties properties) {
-		boolean page = (objective.getPage() != null) ? objective.getPage() : properties.getAlerting().isPage();
-		boolean ticket = (objective.getTicket() != null) ? objective.getTicket() : properties.getAlerting().isTicket();
-		boolean anchored = objective.getRunbookUrl() == null;
-		String runbook = anchored ? properties.getAlerting().getRunbookUrl() : objective.getRunbookUrl();
-		String description = (objective.getDescription() != null) ? objective.getDescription() : objective.getName();
-		return new ServiceLevelObjective(service, objective.getName(), description, objective.getObjective(),
-				objective.getWindow(), page, ticket, runbook, anchored, objective.getSli());
-	}
 
 	/**
 	 * Return the kind of the indicator.
@@ -105,8 +90,59 @@ public record ServiceLevelObjective(String service, String name, String descript
 	 * @return the URL
 	 */
 	public String runbookUrl(String alert) {
-		return this.runbookAnchored ? this.runbookUrl + "#" + alert.toLowerCase(java.util.Locale.ROOT)
-				: this.runbookUrl;
+		return this.runbookAnchored ? this.runbookUrl + "#" + alert.toLowerCase(Locale.ROOT) : this.runbookUrl;
+	}
+
+	/**
+	 * Return the burn-rate alerts of this SLO: the page alerts if it pages, the ticket
+	 * alerts if it opens tickets.
+	 * @return the alerts, fastest first
+	 */
+	public List<BurnRateAlert> alerts() {
+		return Arrays.stream(BurnRateAlert.values()).filter(this::alerts).toList();
+	}
+
+	boolean alerts(BurnRateAlert alert) {
+		return "page".equals(alert.severity()) ? this.page : this.ticket;
+	}
+
+	/**
+	 * Return the labels of one of the burn-rate alerts of this SLO.
+	 * @param alert the alert
+	 * @return the labels
+	 */
+	public Map<String, String> alertLabels(BurnRateAlert alert) {
+		Map<String, String> labels = new LinkedHashMap<>();
+		labels.put("severity", alert.severity());
+		labels.put("slo", this.name);
+		labels.put("service", this.service);
+		return labels;
+	}
+
+	/**
+	 * Return the annotations of one of the burn-rate alerts of this SLO.
+	 * @param alert the alert
+	 * @return the summary, description and runbook URL
+	 */
+	public Map<String, String> alertAnnotations(BurnRateAlert alert) {
+		BigDecimal ratio = alert.burnRate().multiply(errorBudget()).multiply(HUNDRED);
+		Duration exhaustion = Duration.ofSeconds((long) (this.window.toSeconds() / alert.burnRate().doubleValue()));
+		Map<String, String> annotations = new LinkedHashMap<>();
+		annotations.put("summary", "%s is burning the error budget of SLO %s %sx too fast".formatted(this.service,
+				this.name, number(alert.burnRate())));
+		annotations.put("description",
+				("%s. The error ratio is above %s%% (%sx the %s%% budget) over both the last "
+						+ "%s and the last %s: at this rate the %s budget is gone in %s.")
+					.formatted(this.description, number(ratio), number(alert.burnRate()),
+							number(errorBudget().multiply(HUNDRED)), duration(alert.longWindow()),
+							duration(alert.shortWindow()), duration(this.window), human(exhaustion)));
+		annotations.put("runbook_url", runbookUrl(alert.alertName()));
+		return annotations;
+	}
+
+	private static String human(Duration duration) {
+		long hours = duration.toHours();
+		return (hours >= 48) ? (hours / 24) + " days" : hours + " hours";
 	}
 
 }

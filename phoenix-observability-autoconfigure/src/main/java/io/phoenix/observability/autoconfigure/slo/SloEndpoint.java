@@ -19,7 +19,10 @@ package io.phoenix.observability.autoconfigure.slo;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+
+import io.phoenix.observability.autoconfigure.alerting.PromQl;
 
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -44,59 +47,46 @@ public class SloEndpoint {
 	 */
 	public static final String YAML = "application/yaml";
 
-	/**
-	 * Name of the rule file that the unit tests refer to.
-	 */
-	public static final String RULES_FILE = "rules.yml";
+	private final SloModel model;
 
-	private final SloRulesGenerator generator;
+	private final SloFiles files;
 
 	private final SloTracker tracker;
 
-	private final String service;
-
 	/**
 	 * Create a new instance.
-	 * @param service the name of the service
-	 * @param generator the rules generator
+	 * @param model the objectives and alerts
+	 * @param files the generated files
 	 * @param tracker the live tracker, or {@code null} without a meter registry
 	 */
-	public SloEndpoint(String service, SloRulesGenerator generator, SloTracker tracker) {
-		this.service = service;
-		this.generator = generator;
+	public SloEndpoint(SloModel model, SloFiles files, SloTracker tracker) {
+		this.model = model;
+		this.files = files;
 		this.tracker = tracker;
 	}
 
 	@ReadOperation
 	public SloReport slo() {
 		List<SloReport.Objective> objectives = new ArrayList<>();
-		List<ServiceLevelObjective> slos = this.generator.getObjectives();
-		for (ServiceLevelObjective slo : slos) {
+		for (ServiceLevelObjective slo : this.model.objectives()) {
 			SloTracker.Status status = (this.tracker != null) ? this.tracker.status(slo.name()) : null;
-			List<String> alerts = new ArrayList<>();
-			for (BurnRateAlert alert : BurnRateAlert.values()) {
-				if (alert.enabledFor(slo)) {
-					alerts.add(alert.alertName());
-				}
-			}
-			objectives.add(new SloReport.Objective(slo.name(), slo.description(), slo.kind().name().toLowerCase(),
-					slo.objectivePercent(), PromQl.duration(slo.window()), status != null,
-					(status != null) ? status.errorBudgetRemaining() : null, (status != null) ? status.sli() : null,
-					(status != null) ? status.burnRate() : null, (status != null) ? status.events() : null,
-					(status != null) ? status.firing() : null, alerts));
+			List<String> alerts = slo.alerts().stream().map(BurnRateAlert::alertName).toList();
+			objectives.add(new SloReport.Objective(slo.name(), slo.description(),
+					slo.kind().name().toLowerCase(Locale.ROOT), slo.objectivePercent(), PromQl.duration(slo.window()),
+					status != null, (status != null) ? status.errorBudgetRemaining() : null,
+					(status != null) ? status.sli() : null, (status != null) ? status.burnRate() : null,
+					(status != null) ? status.events() : null, (status != null) ? status.firing() : null, alerts));
 		}
 		String interval = (this.tracker != null) ? PromQl.duration(this.tracker.getInterval()) : null;
-		return new SloReport(this.service, interval, objectives);
+		return new SloReport(this.model.service(), interval, objectives);
 	}
 
 	@ReadOperation(produces = YAML)
 	public WebEndpointResponse<String> file(@Selector String file) {
-		return switch (file) {
-			case "rules" -> new WebEndpointResponse<>(this.generator.rulesYaml());
-			case "rules-tests" -> new WebEndpointResponse<>(this.generator.ruleTestsYaml(RULES_FILE));
-			case "alertmanager" -> new WebEndpointResponse<>(this.generator.alertmanagerYaml());
-			default -> new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
-		};
+		// Each file by its name without .yml: /actuator/slo/rules serves rules.yml
+		String content = this.files.files().get(file + ".yml");
+		return (content != null) ? new WebEndpointResponse<>(content)
+				: new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
 	}
 
 	/**

@@ -17,25 +17,26 @@
 package io.phoenix.observability.autoconfigure.slo;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import io.phoenix.observability.autoconfigure.identity.PhoenixIdentityAutoConfiguration;
-import io.phoenix.observability.autoconfigure.identity.ServiceIdentity;
 
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 
 /**
  * Writes the generated files of an application at build time: {@code rules.yml},
  * {@code rules-tests.yml} and {@code alertmanager.yml}, into the directory given as the
- * first argument. It reads the application's configuration (application.yml, profiles
- * from {@code spring.profiles.active}) from the class path, without starting the
- * application itself.
+ * first argument; further arguments are Spring Boot command line arguments, such as
+ * {@code --spring.profiles.active=prod}. It reads the application's configuration
+ * (application.yml, profiles) from the class path and runs the identity and SLO
+ * auto-configurations alone, without starting the application itself: the files come from
+ * the same {@link SloModel} and {@link SloFiles} as those the {@code slo} endpoint
+ * serves.
  *
  * @author Phoenix Observability
  * @since 0.1.0
@@ -45,34 +46,31 @@ public final class SloFilesWriter {
 	private SloFilesWriter() {
 	}
 
+	/**
+	 * Write the files.
+	 * @param args the directory, {@code target/prometheus} when not given, then command
+	 * line arguments
+	 * @throws IOException if a file cannot be written
+	 */
 	public static void main(String[] args) throws IOException {
 		Path directory = Path.of((args.length > 0) ? args[0] : "target/prometheus");
+		String[] arguments = (args.length > 1) ? Arrays.copyOfRange(args, 1, args.length) : new String[0];
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Export.class)
 			.web(WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.properties("spring.main.banner-mode=off", "logging.level.root=warn")
-			.run()) {
-			write(new SloRulesGenerator(context.getBean(ServiceIdentity.class).name(),
-					context.getBean(SloProperties.class)), directory);
+			.run(arguments)) {
+			SloFiles files = context.getBeanProvider(SloFiles.class).getIfAvailable();
+			if (files == null) {
+				throw new IllegalStateException("No SLO files to write: declare service level objectives under '"
+						+ SloProperties.PREFIX + ".objectives' and keep 'phoenix.observability.slo.enabled' true");
+			}
+			files.write(directory);
 		}
 	}
 
-	/**
-	 * Write the generated files.
-	 * @param generator the generator
-	 * @param directory the directory, created if needed
-	 * @throws IOException if a file cannot be written
-	 */
-	public static void write(SloRulesGenerator generator, Path directory) throws IOException {
-		Files.createDirectories(directory);
-		Files.writeString(directory.resolve(SloEndpoint.RULES_FILE), generator.rulesYaml());
-		Files.writeString(directory.resolve("rules-tests.yml"), generator.ruleTestsYaml(SloEndpoint.RULES_FILE));
-		Files.writeString(directory.resolve("alertmanager.yml"), generator.alertmanagerYaml());
-	}
-
 	@Configuration(proxyBeanMethods = false)
-	@Import(PhoenixIdentityAutoConfiguration.class)
-	@EnableConfigurationProperties(SloProperties.class)
+	@ImportAutoConfiguration({ PhoenixIdentityAutoConfiguration.class, PhoenixSloAutoConfiguration.class })
 	static class Export {
 
 	}

@@ -25,7 +25,6 @@ import java.util.TreeSet;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
-import io.phoenix.observability.autoconfigure.slo.SloProperties.SliKind;
 
 /**
  * Makes every timer of a latency SLO publish a histogram bucket at exactly the SLO's
@@ -46,8 +45,8 @@ public class SloLatencyBucketsMeterFilter implements MeterFilter {
 	public SloLatencyBucketsMeterFilter(Iterable<ServiceLevelObjective> objectives) {
 		for (ServiceLevelObjective slo : objectives) {
 			if (slo.kind() == SliKind.LATENCY) {
-				Duration threshold = slo.sli().getThreshold();
-				this.thresholds.computeIfAbsent(slo.sli().getMeter(), (meter) -> new TreeSet<>())
+				Duration threshold = slo.sli().threshold();
+				this.thresholds.computeIfAbsent(slo.sli().meter(), (meter) -> new TreeSet<>())
 					.add((double) threshold.toNanos());
 			}
 		}

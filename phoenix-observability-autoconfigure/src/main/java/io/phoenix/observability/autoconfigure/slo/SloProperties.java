@@ -21,22 +21,22 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.Assert;
-import org.springframework.util.StringUtils;
 
 /**
- * Service level objectives: {@code phoenix.slo.*}.
+ * Service level objectives: {@code phoenix.slo.*}. Each property is checked as it is
+ * bound; the rules that span several properties are checked when {@link SloModel}
+ * resolves them. The default alert rules and the Alertmanager receivers are bound by
+ * {@code AlertRulesProperties} and {@code AlertmanagerProperties}.
  *
  * @author Phoenix Observability
  * @since 0.1.0
  */
 @ConfigurationProperties(SloProperties.PREFIX)
-public class SloProperties implements InitializingBean {
+public class SloProperties {
 
 	/**
 	 * Prefix of the SLO properties.
@@ -54,10 +54,6 @@ public class SloProperties implements InitializingBean {
 	private Duration sampleInterval = Duration.ofSeconds(10);
 
 	private final Alerting alerting = new Alerting();
-
-	private final Rules rules = new Rules();
-
-	private final Alertmanager alertmanager = new Alertmanager();
 
 	public List<Objective> getObjectives() {
 		return this.objectives;
@@ -79,38 +75,6 @@ public class SloProperties implements InitializingBean {
 
 	public Alerting getAlerting() {
 		return this.alerting;
-	}
-
-	public Rules getRules() {
-		return this.rules;
-	}
-
-	public Alertmanager getAlertmanager() {
-		return this.alertmanager;
-	}
-
-	@Override
-	public void afterPropertiesSet() {
-		// Rules that span several properties; single values are checked by the setters
-		List<String> names = new ArrayList<>();
-		for (int i = 0; i < this.objectives.size(); i++) {
-			String property = PREFIX + ".objectives[" + i + "]";
-			Objective objective = this.objectives.get(i);
-			if (!StringUtils.hasText(objective.getName())) {
-				throw new InvalidSloException(property + ".name", null, "every SLO needs a name",
-						"Set " + property + ".name to a name such as 'pipeline-success'.");
-			}
-			if (names.contains(objective.getName())) {
-				throw new InvalidSloException(property + ".name", objective.getName(), "SLO names must be unique",
-						"Give each SLO under " + PREFIX + ".objectives a different name.");
-			}
-			names.add(objective.getName());
-			if (objective.getObjective() == null) {
-				throw new InvalidSloException(property + ".objective", null, "every SLO needs an objective",
-						"Set " + property + ".objective to a percentage above 0 and below 100, such as 99.5.");
-			}
-			objective.getSli().validate(property + ".sli");
-		}
 	}
 
 	/**
@@ -240,7 +204,7 @@ public class SloProperties implements InitializingBean {
 		 * 'latency' (ratio of requests slower than a threshold) or 'ratio' (any good and
 		 * total PromQL expressions).
 		 */
-		private String kind = "availability";
+		private SliKind kind = SliKind.AVAILABILITY;
 
 		/**
 		 * Micrometer meter that counts the events, for availability and latency.
@@ -250,7 +214,7 @@ public class SloProperties implements InitializingBean {
 		/**
 		 * Type of the meter: 'timer' or 'counter'. Latency needs a timer.
 		 */
-		private String meterType = "timer";
+		private MeterType meterType = MeterType.TIMER;
 
 		/**
 		 * Route (the 'uri' tag) to count; all routes when not set.
@@ -303,20 +267,13 @@ public class SloProperties implements InitializingBean {
 		 */
 		private String total;
 
-		public String getKind() {
+		public SliKind getKind() {
 			return this.kind;
 		}
 
-		public void setKind(String kind) {
-			this.kind = SliKind.parse(kind).id();
-		}
-
-		/**
-		 * Return the kind of indicator.
-		 * @return the kind
-		 */
-		public SliKind kind() {
-			return SliKind.parse(this.kind);
+		public void setKind(SliKind kind) {
+			Assert.notNull(kind, "must be one of availability, latency or ratio");
+			this.kind = kind;
 		}
 
 		public String getMeter() {
@@ -328,20 +285,13 @@ public class SloProperties implements InitializingBean {
 			this.meter = meter;
 		}
 
-		public String getMeterType() {
+		public MeterType getMeterType() {
 			return this.meterType;
 		}
 
-		public void setMeterType(String meterType) {
-			this.meterType = MeterType.parse(meterType).name().toLowerCase(Locale.ROOT);
-		}
-
-		/**
-		 * Return the type of the meter.
-		 * @return the type
-		 */
-		public MeterType meterType() {
-			return MeterType.parse(this.meterType);
+		public void setMeterType(MeterType meterType) {
+			Assert.notNull(meterType, "must be one of timer or counter");
+			this.meterType = meterType;
 		}
 
 		public String getRoute() {
@@ -420,115 +370,6 @@ public class SloProperties implements InitializingBean {
 			this.total = total;
 		}
 
-		/**
-		 * Return the tags an event must have to count, the shortcuts included.
-		 * @return the tag filters
-		 */
-		public Map<String, String> tagFilters() {
-			Map<String, String> filters = new LinkedHashMap<>();
-			if (StringUtils.hasText(this.route)) {
-				filters.put("uri", this.route);
-			}
-			if (StringUtils.hasText(this.method)) {
-				filters.put("method", this.method);
-			}
-			if (StringUtils.hasText(this.clientName)) {
-				filters.put("client.name", this.clientName);
-			}
-			filters.putAll(this.tags);
-			return filters;
-		}
-
-		void validate(String property) {
-			if (kind() == SliKind.LATENCY) {
-				if (this.threshold == null) {
-					throw new InvalidSloException(property + ".threshold", null, "a latency SLI needs a threshold",
-							"Set " + property
-									+ ".threshold to the duration above which an event is bad, such as 500ms.");
-				}
-				if (meterType() != MeterType.TIMER) {
-					throw new InvalidSloException(property + ".meter-type", "counter",
-							"a latency SLI reads histogram buckets, which only timers have",
-							"Set " + property + ".meter-type to timer, or use kind availability or ratio.");
-				}
-			}
-			if (kind() == SliKind.RATIO) {
-				if (!StringUtils.hasText(this.good)) {
-					throw new InvalidSloException(property + ".good", null,
-							"a ratio SLI needs both a good and a total expression",
-							"Set " + property + ".good to the PromQL rate of good events.");
-				}
-				if (!StringUtils.hasText(this.total)) {
-					throw new InvalidSloException(property + ".total", null,
-							"a ratio SLI needs both a good and a total expression",
-							"Set " + property + ".total to the PromQL rate of all events.");
-				}
-			}
-		}
-
-	}
-
-	/**
-	 * The kinds of service level indicator.
-	 */
-	public enum SliKind {
-
-		/**
-		 * Error ratio of a timer or counter.
-		 */
-		AVAILABILITY,
-
-		/**
-		 * Ratio of events slower than a threshold.
-		 */
-		LATENCY,
-
-		/**
-		 * Any good and total PromQL expressions.
-		 */
-		RATIO;
-
-		static SliKind parse(String value) {
-			for (SliKind kind : values()) {
-				if (kind.name().equalsIgnoreCase((value != null) ? value.trim() : null)) {
-					return kind;
-				}
-			}
-			throw new IllegalArgumentException(
-					"must be one of availability, latency or ratio, but was '" + value + "'");
-		}
-
-		String id() {
-			return name().toLowerCase(Locale.ROOT);
-		}
-
-	}
-
-	/**
-	 * The types of meter an SLI reads.
-	 */
-	public enum MeterType {
-
-		/**
-		 * A timer: Prometheus series {@code <name>_seconds_count} and
-		 * {@code <name>_seconds_bucket}.
-		 */
-		TIMER,
-
-		/**
-		 * A counter: Prometheus series {@code <name>_total}.
-		 */
-		COUNTER;
-
-		static MeterType parse(String value) {
-			for (MeterType type : values()) {
-				if (type.name().equalsIgnoreCase((value != null) ? value.trim() : null)) {
-					return type;
-				}
-			}
-			throw new IllegalArgumentException("must be one of timer or counter, but was '" + value + "'");
-		}
-
 	}
 
 	/**
@@ -575,354 +416,6 @@ public class SloProperties implements InitializingBean {
 		public void setRunbookUrl(String runbookUrl) {
 			Assert.hasText(runbookUrl, "must not be empty, such as https://runbooks.example.com/slo");
 			this.runbookUrl = runbookUrl;
-		}
-
-	}
-
-	/**
-	 * The default alert rules, from the common thresholds table.
-	 */
-	public static class Rules {
-
-		/**
-		 * Ratio of server errors among HTTP server requests, in percent.
-		 */
-		private final Threshold errorRate = new Threshold(1, Duration.ofMinutes(5), 5, Duration.ofMinutes(3));
-
-		/**
-		 * 95th percentile latency of HTTP server requests.
-		 */
-		private final LatencyThreshold latencyP95 = new LatencyThreshold(Duration.ofMillis(500), Duration.ofMinutes(10),
-				Duration.ofSeconds(1), Duration.ofMinutes(5));
-
-		/**
-		 * Ratio of failed LLM requests, in percent.
-		 */
-		private final LlmThreshold llmFailures = new LlmThreshold();
-
-		/**
-		 * Process CPU usage, in percent.
-		 */
-		private final Threshold cpu = new Threshold(75, Duration.ofMinutes(15), 90, Duration.ofMinutes(5));
-
-		/**
-		 * Heap usage, in percent of the maximum heap.
-		 */
-		private final Threshold memory = new Threshold(80, Duration.ofMinutes(15), 90, Duration.ofMinutes(5));
-
-		/**
-		 * Free disk space, in percent; alerts when below.
-		 */
-		private final Threshold diskFree = new Threshold(20, Duration.ofMinutes(5), 10, Duration.ofMinutes(5));
-
-		/**
-		 * Open circuit breakers: warning when one is open, critical when more than one.
-		 */
-		private final Threshold circuitBreaker = new Threshold(0, Duration.ofMinutes(5), 1, Duration.ofMinutes(5));
-
-		public Threshold getErrorRate() {
-			return this.errorRate;
-		}
-
-		public LatencyThreshold getLatencyP95() {
-			return this.latencyP95;
-		}
-
-		public LlmThreshold getLlmFailures() {
-			return this.llmFailures;
-		}
-
-		public Threshold getCpu() {
-			return this.cpu;
-		}
-
-		public Threshold getMemory() {
-			return this.memory;
-		}
-
-		public Threshold getDiskFree() {
-			return this.diskFree;
-		}
-
-		public Threshold getCircuitBreaker() {
-			return this.circuitBreaker;
-		}
-
-	}
-
-	/**
-	 * A rule with warning and critical thresholds.
-	 */
-	public static class Threshold {
-
-		/**
-		 * Whether to generate this rule.
-		 */
-		private boolean enabled = true;
-
-		/**
-		 * Warning threshold.
-		 */
-		private double warning;
-
-		/**
-		 * How long the warning condition must hold before the alert fires.
-		 */
-		private Duration warningFor;
-
-		/**
-		 * Critical threshold.
-		 */
-		private double critical;
-
-		/**
-		 * How long the critical condition must hold before the alert fires.
-		 */
-		private Duration criticalFor;
-
-		Threshold(double warning, Duration warningFor, double critical, Duration criticalFor) {
-			this.warning = warning;
-			this.warningFor = warningFor;
-			this.critical = critical;
-			this.criticalFor = criticalFor;
-		}
-
-		public boolean isEnabled() {
-			return this.enabled;
-		}
-
-		public void setEnabled(boolean enabled) {
-			this.enabled = enabled;
-		}
-
-		public double getWarning() {
-			return this.warning;
-		}
-
-		public void setWarning(double warning) {
-			Assert.isTrue(warning >= 0, () -> "must be 0 or more, but was " + warning);
-			this.warning = warning;
-		}
-
-		public Duration getWarningFor() {
-			return this.warningFor;
-		}
-
-		public void setWarningFor(Duration warningFor) {
-			Assert.isTrue(warningFor != null && !warningFor.isNegative(),
-					() -> "must be 0s or more, such as 5m, but was " + warningFor);
-			this.warningFor = warningFor;
-		}
-
-		public double getCritical() {
-			return this.critical;
-		}
-
-		public void setCritical(double critical) {
-			Assert.isTrue(critical >= 0, () -> "must be 0 or more, but was " + critical);
-			this.critical = critical;
-		}
-
-		public Duration getCriticalFor() {
-			return this.criticalFor;
-		}
-
-		public void setCriticalFor(Duration criticalFor) {
-			Assert.isTrue(criticalFor != null && !criticalFor.isNegative(),
-					() -> "must be 0s or more, such as 3m, but was " + criticalFor);
-			this.criticalFor = criticalFor;
-		}
-
-	}
-
-	/**
-	 * A latency rule with warning and critical thresholds.
-	 */
-	public static class LatencyThreshold {
-
-		/**
-		 * Whether to generate this rule.
-		 */
-		private boolean enabled = true;
-
-		/**
-		 * Warning latency.
-		 */
-		private Duration warning;
-
-		/**
-		 * How long the warning condition must hold before the alert fires.
-		 */
-		private Duration warningFor;
-
-		/**
-		 * Critical latency.
-		 */
-		private Duration critical;
-
-		/**
-		 * How long the critical condition must hold before the alert fires.
-		 */
-		private Duration criticalFor;
-
-		LatencyThreshold(Duration warning, Duration warningFor, Duration critical, Duration criticalFor) {
-			this.warning = warning;
-			this.warningFor = warningFor;
-			this.critical = critical;
-			this.criticalFor = criticalFor;
-		}
-
-		public boolean isEnabled() {
-			return this.enabled;
-		}
-
-		public void setEnabled(boolean enabled) {
-			this.enabled = enabled;
-		}
-
-		public Duration getWarning() {
-			return this.warning;
-		}
-
-		public void setWarning(Duration warning) {
-			Assert.isTrue(warning != null && !warning.isNegative() && !warning.isZero(),
-					() -> "must be a positive duration, such as 500ms, but was " + warning);
-			this.warning = warning;
-		}
-
-		public Duration getWarningFor() {
-			return this.warningFor;
-		}
-
-		public void setWarningFor(Duration warningFor) {
-			Assert.isTrue(warningFor != null && !warningFor.isNegative(),
-					() -> "must be 0s or more, such as 10m, but was " + warningFor);
-			this.warningFor = warningFor;
-		}
-
-		public Duration getCritical() {
-			return this.critical;
-		}
-
-		public void setCritical(Duration critical) {
-			Assert.isTrue(critical != null && !critical.isNegative() && !critical.isZero(),
-					() -> "must be a positive duration, such as 1s, but was " + critical);
-			this.critical = critical;
-		}
-
-		public Duration getCriticalFor() {
-			return this.criticalFor;
-		}
-
-		public void setCriticalFor(Duration criticalFor) {
-			Assert.isTrue(criticalFor != null && !criticalFor.isNegative(),
-					() -> "must be 0s or more, such as 5m, but was " + criticalFor);
-			this.criticalFor = criticalFor;
-		}
-
-	}
-
-	/**
-	 * The LLM request failure rule: which series count LLM requests.
-	 */
-	public static class LlmThreshold extends Threshold {
-
-		/**
-		 * Prometheus metric that counts LLM requests.
-		 */
-		private String metric = "gen_ai_client_operation_seconds_count";
-
-		/**
-		 * Label matcher that selects failed LLM requests.
-		 */
-		private String errorMatcher = "error!=\"none\"";
-
-		LlmThreshold() {
-			super(2, Duration.ofMinutes(5), 10, Duration.ofMinutes(3));
-		}
-
-		public String getMetric() {
-			return this.metric;
-		}
-
-		public void setMetric(String metric) {
-			Assert.isTrue(metric != null && metric.matches("[a-zA-Z_:][a-zA-Z0-9_:]*"),
-					() -> "must be a Prometheus metric name, such as gen_ai_client_operation_seconds_count, but was '"
-							+ metric + "'");
-			this.metric = metric;
-		}
-
-		public String getErrorMatcher() {
-			return this.errorMatcher;
-		}
-
-		public void setErrorMatcher(String errorMatcher) {
-			Assert.hasText(errorMatcher, "must not be empty, such as error!=\"none\"");
-			this.errorMatcher = errorMatcher;
-		}
-
-	}
-
-	/**
-	 * The generated Alertmanager configuration. Secrets are placeholders, such as
-	 * '${PAGERDUTY_ROUTING_KEY}', to be filled from the environment when deployed.
-	 */
-	public static class Alertmanager {
-
-		/**
-		 * PagerDuty routing key of the receiver of 'critical' and 'page' alerts.
-		 */
-		private String pagerdutyRoutingKey = "${PAGERDUTY_ROUTING_KEY}";
-
-		/**
-		 * Slack incoming webhook URL of the receiver of 'warning' and 'ticket' alerts.
-		 */
-		private String slackWebhookUrl = "https://hooks.slack.com/services/${SLACK_WEBHOOK_TOKEN}";
-
-		/**
-		 * Slack channel of 'warning' and 'ticket' alerts.
-		 */
-		private String slackChannel = "#alerts";
-
-		/**
-		 * Webhook that receives every other alert.
-		 */
-		private String webhookUrl = "http://127.0.0.1:5001/alerts";
-
-		public String getPagerdutyRoutingKey() {
-			return this.pagerdutyRoutingKey;
-		}
-
-		public void setPagerdutyRoutingKey(String pagerdutyRoutingKey) {
-			this.pagerdutyRoutingKey = pagerdutyRoutingKey;
-		}
-
-		public String getSlackWebhookUrl() {
-			return this.slackWebhookUrl;
-		}
-
-		public void setSlackWebhookUrl(String slackWebhookUrl) {
-			Assert.isTrue(slackWebhookUrl != null && slackWebhookUrl.startsWith("http"),
-					() -> "must be an http or https URL, but was '" + slackWebhookUrl + "'");
-			this.slackWebhookUrl = slackWebhookUrl;
-		}
-
-		public String getSlackChannel() {
-			return this.slackChannel;
-		}
-
-		public void setSlackChannel(String slackChannel) {
-			this.slackChannel = slackChannel;
-		}
-
-		public String getWebhookUrl() {
-			return this.webhookUrl;
-		}
-
-		public void setWebhookUrl(String webhookUrl) {
-			Assert.isTrue(webhookUrl != null && webhookUrl.startsWith("http"),
-					() -> "must be an http or https URL, but was '" + webhookUrl + "'");
-			this.webhookUrl = webhookUrl;
 		}
 
 	}

@@ -24,10 +24,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.phoenix.observability.autoconfigure.slo.SloProperties.SliKind;
-
-import static io.phoenix.observability.autoconfigure.slo.PromQl.duration;
-import static io.phoenix.observability.autoconfigure.slo.SloRulesGenerator.map;
+import static io.phoenix.observability.autoconfigure.alerting.PromQl.duration;
+import static io.phoenix.observability.autoconfigure.alerting.PromQl.labelName;
+import static io.phoenix.observability.autoconfigure.alerting.PromQl.matchers;
+import static io.phoenix.observability.autoconfigure.alerting.PromQl.number;
 
 /**
  * Unit tests for {@code promtool test rules}: for each burn-rate alert of each SLO,
@@ -36,8 +36,9 @@ import static io.phoenix.observability.autoconfigure.slo.SloRulesGenerator.map;
  * SLIs are left out: their series are whatever their expressions select.
  *
  * @author Phoenix Observability
+ * @since 0.1.0
  */
-class SloRuleTests {
+public class SloRuleTests {
 
 	/**
 	 * Events per minute in the synthetic series.
@@ -48,23 +49,30 @@ class SloRuleTests {
 
 	private static final BigDecimal BELOW = new BigDecimal("0.95");
 
-	private final SloRulesGenerator generator;
+	private final SloModel model;
 
-	SloRuleTests(SloRulesGenerator generator) {
-		this.generator = generator;
+	/**
+	 * Create a new instance.
+	 * @param model the objectives and alerts
+	 */
+	public SloRuleTests(SloModel model) {
+		this.model = model;
 	}
 
-	Map<String, Object> tests(String rulesFile) {
+	/**
+	 * Return the test file, as a document to be written as YAML.
+	 * @param rulesFile the name of the rule file, relative to the test file
+	 * @return the document
+	 */
+	public Map<String, Object> document(String rulesFile) {
 		List<Object> tests = new ArrayList<>();
-		for (ServiceLevelObjective slo : this.generator.getObjectives()) {
+		for (ServiceLevelObjective slo : this.model.objectives()) {
 			if (slo.kind() == SliKind.RATIO) {
 				continue;
 			}
-			for (BurnRateAlert alert : BurnRateAlert.values()) {
-				if (alert.enabledFor(slo)) {
-					tests.add(test(slo, alert, ABOVE, true));
-					tests.add(test(slo, alert, BELOW, false));
-				}
+			for (BurnRateAlert alert : slo.alerts()) {
+				tests.add(test(slo, alert, ABOVE, true));
+				tests.add(test(slo, alert, BELOW, false));
 			}
 		}
 		Map<String, Object> root = new LinkedHashMap<>();
@@ -89,8 +97,8 @@ class SloRuleTests {
 		Map<String, Object> test = new LinkedHashMap<>();
 		test.put("name",
 				"%s %s %s at %s%% errors (%sx its threshold)".formatted(slo.name(), alert.alertName(),
-						fires ? "fires" : "stays silent", PromQl.number(errorRatio.multiply(BigDecimal.valueOf(100))),
-						PromQl.number(factor)));
+						fires ? "fires" : "stays silent", number(errorRatio.multiply(BigDecimal.valueOf(100))),
+						number(factor)));
 		test.put("interval", step + "m");
 		test.put("input_series", series(slo, good, bad, perStep, samples));
 		Map<String, Object> expected = new LinkedHashMap<>();
@@ -102,8 +110,8 @@ class SloRuleTests {
 			labels.put("sloth_id", slo.id());
 			labels.put("sloth_service", slo.service());
 			labels.put("sloth_slo", slo.name());
-			labels.putAll(this.generator.burnRateLabels(slo, alert));
-			alerts.add(map("exp_labels", labels, "exp_annotations", this.generator.burnRateAnnotations(slo, alert)));
+			labels.putAll(slo.alertLabels(alert));
+			alerts.add(map("exp_labels", labels, "exp_annotations", slo.alertAnnotations(alert)));
 		}
 		expected.put("exp_alerts", alerts);
 		test.put("alert_rule_test", List.of(expected));
@@ -112,30 +120,36 @@ class SloRuleTests {
 
 	private List<Object> series(ServiceLevelObjective slo, BigDecimal good, BigDecimal bad, BigDecimal all,
 			long minutes) {
-		Map<String, String> base = PromQl.baseLabels(slo);
+		Map<String, String> base = SliQueries.baseLabels(slo);
 		List<Object> series = new ArrayList<>();
 		if (slo.kind() == SliKind.AVAILABILITY) {
-			String errorLabel = PromQl.labelName(slo.sli().getErrorTag());
+			String errorLabel = labelName(slo.sli().errorTag());
 			Map<String, String> errors = new LinkedHashMap<>(base);
-			errors.put(errorLabel, slo.sli().getErrorValues().get(0));
+			errors.put(errorLabel, slo.sli().errorValues().get(0));
 			Map<String, String> successes = new LinkedHashMap<>(base);
-			successes.put(errorLabel, slo.sli().getErrorValues().contains("SUCCESS") ? "OK" : "SUCCESS");
-			series.add(counter(PromQl.countSeries(slo), errors, bad, minutes));
-			series.add(counter(PromQl.countSeries(slo), successes, good, minutes));
+			successes.put(errorLabel, slo.sli().errorValues().contains("SUCCESS") ? "OK" : "SUCCESS");
+			series.add(counter(SliQueries.countSeries(slo), errors, bad, minutes));
+			series.add(counter(SliQueries.countSeries(slo), successes, good, minutes));
 		}
 		else {
 			Map<String, String> fast = new LinkedHashMap<>(base);
-			fast.put("le", PromQl.le(slo.sli().getThreshold()));
-			series.add(counter(PromQl.countSeries(slo), base, all, minutes));
-			series.add(counter(PromQl.bucketSeries(slo), fast, good, minutes));
+			fast.put("le", SliQueries.le(slo.sli().threshold()));
+			series.add(counter(SliQueries.countSeries(slo), base, all, minutes));
+			series.add(counter(SliQueries.bucketSeries(slo), fast, good, minutes));
 		}
 		return series;
 	}
 
 	private static Map<String, Object> counter(String name, Map<String, String> labels, BigDecimal perStep,
 			long samples) {
-		return map("series", name + "{" + PromQl.matchers(labels) + "}", "values",
-				"0+" + PromQl.number(perStep) + "x" + samples);
+		return map("series", name + "{" + matchers(labels) + "}", "values", "0+" + number(perStep) + "x" + samples);
+	}
+
+	private static Map<String, Object> map(String key1, Object value1, String key2, Object value2) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		map.put(key1, value1);
+		map.put(key2, value2);
+		return map;
 	}
 
 }

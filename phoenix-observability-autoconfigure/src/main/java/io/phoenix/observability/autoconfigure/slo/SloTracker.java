@@ -37,9 +37,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.distribution.CountAtBucket;
 import io.micrometer.core.instrument.search.Search;
-import io.phoenix.observability.autoconfigure.slo.SloProperties.MeterType;
-import io.phoenix.observability.autoconfigure.slo.SloProperties.Sli;
-import io.phoenix.observability.autoconfigure.slo.SloProperties.SliKind;
+import io.phoenix.observability.autoconfigure.alerting.PromQl;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -252,13 +250,13 @@ public class SloTracker implements MeterBinder, SmartLifecycle {
 			long longest = Math.max(slo.window().toMillis(), Duration.ofDays(3).toMillis());
 			this.coarse = new SampleRing(coarseStep, longest, (int) (longest / coarseStep) + 2);
 			this.budget = slo.errorBudget().doubleValue();
-			Duration threshold = slo.sli().getThreshold();
+			Duration threshold = slo.sli().threshold();
 			this.thresholdNanos = (threshold != null) ? threshold.toNanos() : 0;
 		}
 
 		double[] read(MeterRegistry registry) {
-			Sli sli = this.slo.sli();
-			Search search = registry.find(sli.getMeter());
+			ServiceLevelIndicator sli = this.slo.sli();
+			Search search = registry.find(sli.meter());
 			for (Map.Entry<String, String> tag : sli.tagFilters().entrySet()) {
 				search = search.tag(tag.getKey(), tag.getValue());
 			}
@@ -292,8 +290,8 @@ public class SloTracker implements MeterBinder, SmartLifecycle {
 		}
 
 		private boolean isError(Meter meter) {
-			String value = meter.getId().getTag(this.slo.sli().getErrorTag());
-			return value != null && this.slo.sli().getErrorValues().contains(value);
+			String value = meter.getId().getTag(this.slo.sli().errorTag());
+			return value != null && this.slo.sli().errorValues().contains(value);
 		}
 
 		double errorRatio(Duration window) {
@@ -331,10 +329,9 @@ public class SloTracker implements MeterBinder, SmartLifecycle {
 			events.put("bad", (delta != null) ? delta[0] : 0);
 			events.put("total", (delta != null) ? delta[1] : 0);
 			List<String> firing = new ArrayList<>();
-			for (BurnRateAlert alert : BurnRateAlert.values()) {
+			for (BurnRateAlert alert : this.slo.alerts()) {
 				double threshold = alert.burnRate().doubleValue();
-				if (alert.enabledFor(this.slo) && burnRate(alert.longWindow()) > threshold
-						&& burnRate(alert.shortWindow()) > threshold) {
+				if (burnRate(alert.longWindow()) > threshold && burnRate(alert.shortWindow()) > threshold) {
 					firing.add(alert.alertName());
 				}
 			}

@@ -20,12 +20,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.phoenix.observability.autoconfigure.identity.PhoenixIdentityAutoConfiguration;
+import io.phoenix.observability.slo.SloFeature;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.ApplicationContextAssertProvider;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static io.phoenix.observability.autoconfigure.InvalidPropertyAssertions.assertFailedOn;
@@ -49,8 +52,9 @@ class PhoenixSloAutoConfigurationTests {
 				"phoenix.slo.objectives[1].sli.threshold=300ms");
 
 	@Test
-	void objectivesCreateTheGeneratorTrackerAndEndpoint() {
-		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(SloRulesGenerator.class)
+	void objectivesCreateTheModelFilesTrackerAndEndpoint() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(SloModel.class)
+			.hasSingleBean(SloFiles.class)
 			.hasSingleBean(SloTracker.class)
 			.hasSingleBean(SloLatencyBucketsMeterFilter.class)
 			.hasSingleBean(SloEndpoint.class));
@@ -62,21 +66,20 @@ class PhoenixSloAutoConfigurationTests {
 			.withConfiguration(
 					AutoConfigurations.of(PhoenixSloAutoConfiguration.class, PhoenixIdentityAutoConfiguration.class))
 			.run((context) -> assertThat(context).hasNotFailed()
-				.doesNotHaveBean(SloRulesGenerator.class)
+				.doesNotHaveBean(SloModel.class)
 				.doesNotHaveBean(SloProperties.class));
 	}
 
 	@Test
 	void disabledByFeatureProperty() {
 		this.contextRunner.withPropertyValues("phoenix.observability.slo.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(SloRulesGenerator.class)
-				.doesNotHaveBean(SloTracker.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(SloModel.class).doesNotHaveBean(SloTracker.class));
 	}
 
 	@Test
 	void disabledByGlobalProperty() {
 		this.contextRunner.withPropertyValues("phoenix.observability.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(SloRulesGenerator.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(SloModel.class));
 	}
 
 	@Test
@@ -101,14 +104,14 @@ class PhoenixSloAutoConfigurationTests {
 			.withPropertyValues("phoenix.slo.objectives[0].name=a", "phoenix.slo.objectives[0].objective=99")
 			.withClassLoader(new FilteredClassLoader("io.micrometer.core"))
 			.run((context) -> assertThat(context).hasNotFailed()
-				.hasSingleBean(SloRulesGenerator.class)
+				.hasSingleBean(SloModel.class)
 				.doesNotHaveBean(SloTracker.class));
 	}
 
 	@Test
 	void backsOffWithoutSnakeYaml() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader("org.yaml.snakeyaml"))
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(SloRulesGenerator.class));
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(SloModel.class));
 	}
 
 	@Test
@@ -172,8 +175,20 @@ class PhoenixSloAutoConfigurationTests {
 	@Test
 	void unknownSliKindFails() {
 		this.contextRunner.withPropertyValues("phoenix.slo.objectives[0].sli.kind=throughput")
-			.run((context) -> assertFailedOn(context, "phoenix.slo.objectives[0].sli.kind",
-					"must be one of availability, latency or ratio, but was 'throughput'"));
+			.run((context) -> assertFailedOn(context, "phoenix.slo.objectives[0].sli.kind", "throughput"));
+	}
+
+	@Test
+	void sliKindAndMeterTypeBindAsBootBindsEnums() {
+		this.contextRunner
+			.withPropertyValues("phoenix.slo.objectives[1].sli.kind=LATENCY", "phoenix.slo.objectives[2].name=jobs",
+					"phoenix.slo.objectives[2].objective=99", "phoenix.slo.objectives[2].sli.meter=jobs",
+					"phoenix.slo.objectives[2].sli.meter-type=Counter")
+			.run((context) -> assertThat(context.getBean(SloModel.class).objectives())
+				.extracting((slo) -> slo.sli().kind(), (slo) -> slo.sli().meterType())
+				.containsExactly(org.assertj.core.groups.Tuple.tuple(SliKind.AVAILABILITY, MeterType.TIMER),
+						org.assertj.core.groups.Tuple.tuple(SliKind.LATENCY, MeterType.TIMER),
+						org.assertj.core.groups.Tuple.tuple(SliKind.AVAILABILITY, MeterType.COUNTER)));
 	}
 
 	@Test
@@ -183,8 +198,14 @@ class PhoenixSloAutoConfigurationTests {
 		this.contextRunner
 			.withPropertyValues("phoenix.slo.objectives[2].name=slow", "phoenix.slo.objectives[2].objective=99",
 					"phoenix.slo.objectives[2].sli.kind=latency")
-			.run((context) -> assertAnalysis(context.getStartupFailure(), "phoenix.slo.objectives[2].sli.threshold",
-					"a latency SLI needs a threshold"));
+			.run((context) -> assertInvalid(context, "phoenix.slo.objectives[2].sli.threshold",
+					"A latency SLI needs a threshold"));
+	}
+
+	@Test
+	void latencyOnACounterFailsNamingTheProperty() {
+		this.contextRunner.withPropertyValues("phoenix.slo.objectives[1].sli.meter-type=counter")
+			.run((context) -> assertInvalid(context, "phoenix.slo.objectives[1].sli.meter-type", "only timers have"));
 	}
 
 	@Test
@@ -192,16 +213,68 @@ class PhoenixSloAutoConfigurationTests {
 		this.contextRunner
 			.withPropertyValues("phoenix.slo.objectives[2].name=jobs", "phoenix.slo.objectives[2].objective=99",
 					"phoenix.slo.objectives[2].sli.kind=ratio", "phoenix.slo.objectives[2].sli.good=sum(rate(x[5m]))")
-			.run((context) -> assertAnalysis(context.getStartupFailure(), "phoenix.slo.objectives[2].sli.total",
-					"a ratio SLI needs both a good and a total expression"));
+			.run((context) -> assertInvalid(context, "phoenix.slo.objectives[2].sli.total",
+					"A ratio SLI needs both a good and a total expression"));
 	}
 
-	private static void assertAnalysis(Throwable failure, String property, String reason) {
-		assertThat(failure).isNotNull();
-		FailureAnalysis analysis = new SloFailureAnalyzer().analyze(failure);
-		assertThat(analysis).isNotNull();
-		assertThat(analysis.getDescription()).contains("Property: " + property, reason);
-		assertThat(analysis.getAction()).contains(property);
+	@Test
+	void objectiveWithoutTargetFailsNamingTheProperty() {
+		this.contextRunner.withPropertyValues("phoenix.slo.objectives[2].name=jobs")
+			.run((context) -> assertInvalid(context, "phoenix.slo.objectives[2].objective",
+					"Every SLO needs an objective"));
+	}
+
+	@Test
+	void duplicateNamesFailNamingTheProperty() {
+		this.contextRunner
+			.withPropertyValues("phoenix.slo.objectives[2].name=checkout", "phoenix.slo.objectives[2].objective=99")
+			.run((context) -> assertInvalid(context, "phoenix.slo.objectives[2].name", "SLO names must be unique"));
+	}
+
+	@Test
+	void objectivesWithoutTheSloStarterFailNamingTheStarter() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(SloFeature.class)).run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new SloStarterFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis).isNotNull();
+			assertThat(analysis.getDescription()).contains("phoenix.slo.objectives");
+			assertThat(analysis.getAction()).contains("io.phoenix.observability:phoenix-slo-starter");
+		});
+	}
+
+	@Test
+	void noObjectivesNeedNoSloStarter() {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(PhoenixSloAutoConfiguration.class, PhoenixIdentityAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader(SloFeature.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(SloModel.class));
+	}
+
+	@Test
+	void alertRulesAndAlertmanagerPropertiesFailNamingTheProperty() {
+		this.contextRunner.withPropertyValues("phoenix.slo.rules.latency-p95.warning-for=-1m")
+			.run((context) -> assertFailedOn(context, "phoenix.slo.rules.latency-p95.warning-for",
+					"must be 0s or more"));
+		this.contextRunner.withPropertyValues("phoenix.slo.alertmanager.webhook-url=ftp://alerts")
+			.run((context) -> assertFailedOn(context, "phoenix.slo.alertmanager.webhook-url",
+					"must be an http or https URL"));
+	}
+
+	private static void assertInvalid(ApplicationContextAssertProvider<?> context, String property, String reason) {
+		assertThat(context).hasFailed();
+		InvalidConfigurationPropertyValueException invalid = null;
+		for (Throwable cause = context.getStartupFailure(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof InvalidConfigurationPropertyValueException candidate) {
+				invalid = candidate;
+			}
+		}
+		// What Spring Boot's failure analysis reports: the property, its origin and the
+		// reason
+		assertThat(invalid).as("InvalidConfigurationPropertyValueException in %s", context.getStartupFailure())
+			.isNotNull();
+		assertThat(invalid.getName()).isEqualTo(property);
+		assertThat(invalid.getReason()).contains(reason);
 	}
 
 }

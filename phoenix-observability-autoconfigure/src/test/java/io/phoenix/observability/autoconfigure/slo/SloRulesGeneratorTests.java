@@ -20,11 +20,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import io.phoenix.observability.autoconfigure.alerting.AlertRulesProperties;
+import io.phoenix.observability.autoconfigure.alerting.AlertmanagerProperties;
 import io.phoenix.observability.testing.PrometheusTools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
@@ -41,20 +44,17 @@ class SloRulesGeneratorTests {
 	@TempDir
 	private Path directory;
 
-	private final SloRulesGenerator generator = new SloRulesGenerator("orders",
-			properties(entries("phoenix.slo.objectives[0].name", "checkout-availability",
-					"phoenix.slo.objectives[0].objective", "99.5", "phoenix.slo.objectives[0].sli.route",
-					"/api/checkout", "phoenix.slo.objectives[1].name", "checkout-latency",
-					"phoenix.slo.objectives[1].objective", "99", "phoenix.slo.objectives[1].sli.kind", "latency",
-					"phoenix.slo.objectives[1].sli.threshold", "500ms", "phoenix.slo.objectives[2].name",
-					"llm-availability", "phoenix.slo.objectives[2].objective", "99.9",
-					"phoenix.slo.objectives[2].sli.meter", "http.client.requests",
-					"phoenix.slo.objectives[2].sli.client-name", "api.openai.com",
-					"phoenix.slo.objectives[2].sli.error-tag", "status", "phoenix.slo.objectives[2].sli.error-values",
-					"500,502,503", "phoenix.slo.objectives[3].name", "jobs", "phoenix.slo.objectives[3].objective",
-					"95", "phoenix.slo.objectives[3].sli.kind", "ratio", "phoenix.slo.objectives[3].sli.good",
-					"sum(rate(jobs_total{status=\"ok\"}[{{window}}]))", "phoenix.slo.objectives[3].sli.total",
-					"sum(rate(jobs_total[{{window}}]))")));
+	private final SloFiles files = new SloFiles(model(entries("phoenix.slo.objectives[0].name", "checkout-availability",
+			"phoenix.slo.objectives[0].objective", "99.5", "phoenix.slo.objectives[0].sli.route", "/api/checkout",
+			"phoenix.slo.objectives[1].name", "checkout-latency", "phoenix.slo.objectives[1].objective", "99",
+			"phoenix.slo.objectives[1].sli.kind", "latency", "phoenix.slo.objectives[1].sli.threshold", "500ms",
+			"phoenix.slo.objectives[2].name", "llm-availability", "phoenix.slo.objectives[2].objective", "99.9",
+			"phoenix.slo.objectives[2].sli.meter", "http.client.requests", "phoenix.slo.objectives[2].sli.client-name",
+			"api.openai.com", "phoenix.slo.objectives[2].sli.error-tag", "status",
+			"phoenix.slo.objectives[2].sli.error-values", "500,502,503", "phoenix.slo.objectives[3].name", "jobs",
+			"phoenix.slo.objectives[3].objective", "95", "phoenix.slo.objectives[3].sli.kind", "ratio",
+			"phoenix.slo.objectives[3].sli.good", "sum(rate(jobs_total{status=\"ok\"}[{{window}}]))",
+			"phoenix.slo.objectives[3].sli.total", "sum(rate(jobs_total[{{window}}]))")));
 
 	static Map<String, String> entries(String... keysAndValues) {
 		Map<String, String> entries = new java.util.LinkedHashMap<>();
@@ -64,18 +64,22 @@ class SloRulesGeneratorTests {
 		return entries;
 	}
 
-	static SloProperties properties(Map<String, String> values) {
-		SloProperties properties = new SloProperties();
-		new Binder(new MapConfigurationPropertySource(values)).bind("phoenix.slo",
-				org.springframework.boot.context.properties.bind.Bindable.ofInstance(properties));
-		properties.afterPropertiesSet();
+	static SloModel model(Map<String, String> values) {
+		Binder binder = new Binder(new MapConfigurationPropertySource(values));
+		return SloModel.resolve("orders", bind(binder, SloProperties.PREFIX, new SloProperties()),
+				bind(binder, AlertRulesProperties.PREFIX, new AlertRulesProperties()),
+				bind(binder, AlertmanagerProperties.PREFIX, new AlertmanagerProperties()));
+	}
+
+	private static <T> T bind(Binder binder, String prefix, T properties) {
+		binder.bind(prefix, Bindable.ofInstance(properties));
 		return properties;
 	}
 
 	@Test
 	@SuppressWarnings("unchecked")
 	void recordingRulesAreNamedAsSlothNamesThemAndLabelledWithServiceAndSlo() {
-		Map<String, Object> rules = new Yaml().load(this.generator.rulesYaml());
+		Map<String, Object> rules = new Yaml().load(this.files.rules());
 		List<Map<String, Object>> groups = (List<Map<String, Object>>) rules.get("groups");
 		Map<String, Object> sli = groups.get(0);
 		assertThat(sli.get("name")).isEqualTo("phoenix-slo-orders-checkout-availability-sli-recordings");
@@ -101,7 +105,7 @@ class SloRulesGeneratorTests {
 	@Test
 	@SuppressWarnings("unchecked")
 	void burnRateAlertsFollowTheSreWorkbookAndCarryLabelsAndAnnotations() {
-		Map<String, Object> rules = new Yaml().load(this.generator.rulesYaml());
+		Map<String, Object> rules = new Yaml().load(this.files.rules());
 		List<Map<String, Object>> groups = (List<Map<String, Object>>) rules.get("groups");
 		List<Map<String, Object>> alerts = (List<Map<String, Object>>) groups.get(2).get("rules");
 		assertThat(alerts).extracting((rule) -> rule.get("alert"))
@@ -122,7 +126,7 @@ class SloRulesGeneratorTests {
 	@Test
 	@SuppressWarnings("unchecked")
 	void defaultRulePackCoversTheThresholdTable() {
-		Map<String, Object> rules = new Yaml().load(this.generator.rulesYaml());
+		Map<String, Object> rules = new Yaml().load(this.files.rules());
 		List<Map<String, Object>> groups = (List<Map<String, Object>>) rules.get("groups");
 		Map<String, Object> defaults = groups.get(groups.size() - 1);
 		assertThat(defaults.get("name")).isEqualTo("phoenix-orders-alerts");
@@ -140,11 +144,10 @@ class SloRulesGeneratorTests {
 	@Test
 	@SuppressWarnings("unchecked")
 	void defaultRulesAreSwitchableAndConfigurable() {
-		SloRulesGenerator generator = new SloRulesGenerator("orders",
-				properties(entries("phoenix.slo.objectives[0].name", "a", "phoenix.slo.objectives[0].objective", "99",
-						"phoenix.slo.rules.cpu.enabled", "false", "phoenix.slo.rules.error-rate.warning", "2",
-						"phoenix.slo.rules.error-rate.warning-for", "10m")));
-		Map<String, Object> rules = new Yaml().load(generator.rulesYaml());
+		SloFiles files = new SloFiles(model(entries("phoenix.slo.objectives[0].name", "a",
+				"phoenix.slo.objectives[0].objective", "99", "phoenix.slo.rules.cpu.enabled", "false",
+				"phoenix.slo.rules.error-rate.warning", "2", "phoenix.slo.rules.error-rate.warning-for", "10m")));
+		Map<String, Object> rules = new Yaml().load(files.rules());
 		List<Map<String, Object>> groups = (List<Map<String, Object>>) rules.get("groups");
 		List<Map<String, Object>> alerts = (List<Map<String, Object>>) groups.get(groups.size() - 1).get("rules");
 		assertThat(alerts).extracting((rule) -> rule.get("alert")).doesNotContain("PhoenixHighCpuUsage");
@@ -155,15 +158,15 @@ class SloRulesGeneratorTests {
 	@Test
 	@SuppressWarnings("unchecked")
 	void alertmanagerRoutesPagesToPagerDutyAndTicketsToSlackWithPlaceholdersForSecrets() {
-		Map<String, Object> config = new Yaml().load(this.generator.alertmanagerYaml());
+		Map<String, Object> config = new Yaml().load(this.files.alertmanager());
 		Map<String, Object> route = (Map<String, Object>) config.get("route");
 		assertThat(route.get("receiver")).isEqualTo("default");
-		assertThat(this.generator.alertmanagerYaml()).contains("${PAGERDUTY_ROUTING_KEY}", "${SLACK_WEBHOOK_TOKEN}");
+		assertThat(this.files.alertmanager()).contains("${PAGERDUTY_ROUTING_KEY}", "${SLACK_WEBHOOK_TOKEN}");
 	}
 
 	@Test
 	void unitTestsHaveACaseAboveAndJustBelowEachBurnRateThreshold() {
-		String tests = this.generator.ruleTestsYaml("rules.yml");
+		String tests = this.files.ruleTests();
 		for (String alert : List.of("SloBurnRatePage1h", "SloBurnRatePage6h", "SloBurnRateTicket1d",
 				"SloBurnRateTicket3d")) {
 			assertThat(tests).contains("checkout-availability " + alert + " fires at")
@@ -176,7 +179,7 @@ class SloRulesGeneratorTests {
 	@Test
 	void promtoolAndAmtoolAcceptTheFilesAndEveryBurnRateAlertFiresAboveItsThresholdOnly() throws Exception {
 		PrometheusTools.assumeInstalled();
-		PrometheusTools.writeAndCheck(this.generator, this.directory);
+		PrometheusTools.writeAndCheck(this.files, this.directory);
 	}
 
 }

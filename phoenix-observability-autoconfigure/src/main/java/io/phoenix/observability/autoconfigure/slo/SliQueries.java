@@ -16,59 +16,24 @@
 
 package io.phoenix.observability.autoconfigure.slo;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.phoenix.observability.autoconfigure.slo.SloProperties.MeterType;
-import io.phoenix.observability.autoconfigure.slo.SloProperties.Sli;
+import static io.phoenix.observability.autoconfigure.alerting.PromQl.duration;
+import static io.phoenix.observability.autoconfigure.alerting.PromQl.labelName;
+import static io.phoenix.observability.autoconfigure.alerting.PromQl.matchers;
+import static io.phoenix.observability.autoconfigure.alerting.PromQl.quote;
 
 /**
- * PromQL for the SLIs, using the names Micrometer's Prometheus registry publishes.
+ * The Prometheus series and PromQL expressions of a service level indicator.
  *
  * @author Phoenix Observability
  */
-final class PromQl {
+final class SliQueries {
 
-	private PromQl() {
-	}
-
-	/**
-	 * Format a duration as Prometheus does, in its largest whole unit: {@code 30d},
-	 * {@code 6h}, {@code 5m}, {@code 10s}.
-	 * @param duration the duration
-	 * @return the Prometheus duration
-	 */
-	static String duration(Duration duration) {
-		long seconds = duration.toSeconds();
-		if (seconds > 0 && seconds % 86400 == 0) {
-			return (seconds / 86400) + "d";
-		}
-		if (seconds > 0 && seconds % 3600 == 0) {
-			return (seconds / 3600) + "h";
-		}
-		if (seconds > 0 && seconds % 60 == 0) {
-			return (seconds / 60) + "m";
-		}
-		if (duration.toMillis() % 1000 == 0) {
-			return seconds + "s";
-		}
-		return duration.toMillis() + "ms";
-	}
-
-	/**
-	 * Format a number without exponent or trailing zeros.
-	 * @param number the number
-	 * @return the formatted number
-	 */
-	static String number(BigDecimal number) {
-		return number.stripTrailingZeros().toPlainString();
-	}
-
-	static String number(double number) {
-		return number(BigDecimal.valueOf(number));
+	private SliQueries() {
 	}
 
 	/**
@@ -81,39 +46,25 @@ final class PromQl {
 		return Double.toString(threshold.toNanos() / 1e9);
 	}
 
-	static String labelName(String tag) {
-		String name = tag.replaceAll("[^a-zA-Z0-9_]", "_");
-		return Character.isDigit(name.charAt(0)) ? "_" + name : name;
-	}
-
-	static String metricName(String meter) {
-		return labelName(meter);
-	}
-
-	static String quote(String value) {
-		return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
-	}
-
 	/**
 	 * Return the series that counts an SLI's events.
 	 * @param slo the SLO
 	 * @return the series name, such as {@code http_server_requests_seconds_count}
 	 */
 	static String countSeries(ServiceLevelObjective slo) {
-		Sli sli = slo.sli();
-		String base = metricName(sli.getMeter());
+		ServiceLevelIndicator sli = slo.sli();
+		String base = labelName(sli.meter());
 		return (sli.meterType() == MeterType.TIMER) ? base + "_seconds_count" : base + "_total";
 	}
 
 	static String bucketSeries(ServiceLevelObjective slo) {
-		return metricName(slo.sli().getMeter()) + "_seconds_bucket";
+		return labelName(slo.sli().meter()) + "_seconds_bucket";
 	}
 
 	/**
-	 * Return the label matchers of every event of an SLI: the service and the tag
-	 * filters.
+	 * Return the labels of every event of an SLI: the service and the tag filters.
 	 * @param slo the SLO
-	 * @return the matchers, without braces
+	 * @return the label values, by label name
 	 */
 	static Map<String, String> baseLabels(ServiceLevelObjective slo) {
 		Map<String, String> labels = new LinkedHashMap<>();
@@ -122,22 +73,15 @@ final class PromQl {
 		return labels;
 	}
 
-	static String matchers(Map<String, String> labels) {
-		return labels.entrySet()
-			.stream()
-			.map((entry) -> entry.getKey() + "=" + quote(entry.getValue()))
-			.collect(Collectors.joining(","));
-	}
-
-	static String errorMatcher(Sli sli) {
-		if (sli.getErrorValues().size() == 1) {
-			return labelName(sli.getErrorTag()) + "=" + quote(sli.getErrorValues().get(0));
+	static String errorMatcher(ServiceLevelIndicator sli) {
+		if (sli.errorValues().size() == 1) {
+			return labelName(sli.errorTag()) + "=" + quote(sli.errorValues().get(0));
 		}
-		String regex = sli.getErrorValues()
+		String regex = sli.errorValues()
 			.stream()
 			.map((value) -> value.replaceAll("([\\\\.+*?()\\[\\]{}|^$])", "\\\\$1"))
 			.collect(Collectors.joining("|"));
-		return labelName(sli.getErrorTag()) + "=~" + quote(regex);
+		return labelName(sli.errorTag()) + "=~" + quote(regex);
 	}
 
 	/**
@@ -148,16 +92,16 @@ final class PromQl {
 	 */
 	static String errorRatio(ServiceLevelObjective slo, Duration window) {
 		String range = "[" + duration(window) + "]";
-		Sli sli = slo.sli();
+		ServiceLevelIndicator sli = slo.sli();
 		String base = matchers(baseLabels(slo));
 		String total = "sum(rate(" + countSeries(slo) + "{" + base + "}" + range + "))";
 		return switch (slo.kind()) {
 			case AVAILABILITY -> "(sum(rate(" + countSeries(slo) + "{" + base + "," + errorMatcher(sli) + "}" + range
 					+ ")))\n/\n(" + total + ")";
 			case LATENCY -> "(" + total + "\n- sum(rate(" + bucketSeries(slo) + "{" + base + ",le="
-					+ quote(le(sli.getThreshold())) + "}" + range + ")))\n/\n(" + total + ")";
-			case RATIO -> "1 - ((" + sli.getGood().replace("{{window}}", duration(window)) + ")\n/\n("
-					+ sli.getTotal().replace("{{window}}", duration(window)) + "))";
+					+ quote(le(sli.threshold())) + "}" + range + ")))\n/\n(" + total + ")";
+			case RATIO -> "1 - ((" + sli.good().replace("{{window}}", duration(window)) + ")\n/\n("
+					+ sli.total().replace("{{window}}", duration(window)) + "))";
 		};
 	}
 

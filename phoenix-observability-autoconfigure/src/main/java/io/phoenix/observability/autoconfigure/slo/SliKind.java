@@ -16,23 +16,27 @@
 
 package io.phoenix.observability.autoconfigure.slo;
 
-import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
-import org.springframework.boot.diagnostics.FailureAnalysis;
-
 /**
- * Reports an {@link InvalidSloException} at startup: which property is wrong, why, and
- * how to fix it.
+ * The kinds of service level indicator.
  *
  * @author Phoenix Observability
+ * @since 0.1.0
  */
-class SloFailureAnalyzer extends AbstractFailureAnalyzer<InvalidSloException> {
+public enum SliKind {
 
-	@Override
-	protected FailureAnalysis analyze(Throwable rootFailure, InvalidSloException cause) {
-		String description = "Invalid service level objective.%n%n    Property: %s%n    Value: %s%n    Reason: %s"
-			.formatted(cause.getProperty(), (cause.getValue() != null) ? cause.getValue() : "(not set)",
-					cause.getReason());
-		return new FailureAnalysis(description, cause.getAction(), cause);
-	}
+	/**
+	 * Error ratio of a timer or counter.
+	 */
+	AVAILABILITY,
+
+	/**
+	 * Ratio of events slower than a threshold.
+	 */
+	LATENCY,
+
+	/**
+	 * Any good and total PromQL expressions.
+	 */
+	RATIO
 
 }

@@ -1,0 +1,152 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.phoenix.observability.autoconfigure.alerting;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.phoenix.observability.autoconfigure.alerting.AlertRulesProperties.LatencyThreshold;
+import io.phoenix.observability.autoconfigure.alerting.AlertRulesProperties.LlmThreshold;
+import io.phoenix.observability.autoconfigure.alerting.AlertRulesProperties.Threshold;
+
+import static io.phoenix.observability.autoconfigure.alerting.PromQl.duration;
+import static io.phoenix.observability.autoconfigure.alerting.PromQl.number;
+import static io.phoenix.observability.autoconfigure.alerting.PromQl.quote;
+
+/**
+ * The default alert rules of a service (errors, latency, LLM failures, CPU, heap, disk,
+ * circuit breakers), resolved from {@link AlertRulesProperties}. They watch the meters
+ * that Phoenix and Spring Boot publish and have nothing to do with SLOs.
+ *
+ * @param service the name of the service
+ * @param alerts the alerts, a warning and a critical one for each enabled rule
+ * @author Phoenix Observability
+ * @since 0.1.0
+ */
+public record AlertPack(String service, List<ThresholdAlert> alerts) {
+
+	/**
+	 * Create a new instance.
+	 * @param service the name of the service
+	 * @param alerts the alerts
+	 */
+	public AlertPack {
+		alerts = List.copyOf(alerts);
+	}
+
+	/**
+	 * Resolve the alert pack from its properties.
+	 * @param service the name of the service
+	 * @param rules the thresholds
+	 * @param runbookUrl the runbook; each alert links to it with its own anchor
+	 * @return the alert pack
+	 */
+	public static AlertPack of(String service, AlertRulesProperties rules, String runbookUrl) {
+		return new Builder(service, runbookUrl).build(rules);
+	}
+
+	private static final class Builder {
+
+		private final List<ThresholdAlert> alerts = new ArrayList<>();
+
+		private final String service;
+
+		private final String runbookUrl;
+
+		private final String selector;
+
+		Builder(String service, String runbookUrl) {
+			this.service = service;
+			this.runbookUrl = runbookUrl;
+			this.selector = "service=" + quote(service);
+		}
+
+		AlertPack build(AlertRulesProperties rules) {
+			String s = this.selector;
+			Threshold errorRate = rules.getErrorRate();
+			if (errorRate.isEnabled()) {
+				String ratio = "sum by (service) (rate(http_server_requests_seconds_count{" + s
+						+ ",outcome=\"SERVER_ERROR\"}[5m]))\n/\nsum by (service) (rate(http_server_requests_seconds_count{"
+						+ s + "}[5m]))";
+				pair("PhoenixHighErrorRate", ratio, " > ", errorRate, true,
+						"More than %s%% of the requests to " + this.service + " fail with a server error");
+			}
+			LatencyThreshold latency = rules.getLatencyP95();
+			if (latency.isEnabled()) {
+				String p95 = "histogram_quantile(0.95,\n  sum by (service, le) (rate(http_server_requests_seconds_bucket{"
+						+ s + "}[5m])))";
+				add("PhoenixHighLatencyP95", p95 + " > " + number(latency.getWarning().toNanos() / 1e9),
+						latency.getWarningFor(), "warning",
+						"95th percentile latency of " + this.service + " is above " + duration(latency.getWarning()));
+				add("PhoenixHighLatencyP95", p95 + " > " + number(latency.getCritical().toNanos() / 1e9),
+						latency.getCriticalFor(), "critical",
+						"95th percentile latency of " + this.service + " is above " + duration(latency.getCritical()));
+			}
+			LlmThreshold llm = rules.getLlmFailures();
+			if (llm.isEnabled()) {
+				String ratio = "sum by (service) (rate(" + llm.getMetric() + "{" + s + "," + llm.getErrorMatcher()
+						+ "}[5m]))\n/\nsum by (service) (rate(" + llm.getMetric() + "{" + s + "}[5m]))";
+				pair("PhoenixLlmRequestFailures", ratio, " > ", llm, true,
+						"More than %s%% of the LLM requests of " + this.service + " fail");
+			}
+			Threshold cpu = rules.getCpu();
+			if (cpu.isEnabled()) {
+				pair("PhoenixHighCpuUsage", "max by (service, instance) (process_cpu_usage{" + s + "})", " > ", cpu,
+						true, "CPU usage of " + this.service + " is above %s%%");
+			}
+			Threshold memory = rules.getMemory();
+			if (memory.isEnabled()) {
+				String ratio = "sum by (service, instance) (jvm_memory_used_bytes{" + s + ",area=\"heap\"})\n/\n"
+						+ "sum by (service, instance) (jvm_memory_max_bytes{" + s + ",area=\"heap\"} > 0)";
+				pair("PhoenixHighMemoryUsage", ratio, " > ", memory, true,
+						"Heap usage of " + this.service + " is above %s%% of the maximum");
+			}
+			Threshold disk = rules.getDiskFree();
+			if (disk.isEnabled()) {
+				String ratio = "min by (service, instance, path) (disk_free_bytes{" + s + "} / disk_total_bytes{" + s
+						+ "})";
+				pair("PhoenixLowDiskSpace", ratio, " < ", disk, true,
+						"Less than %s%% of the disk of " + this.service + " is free");
+			}
+			Threshold breaker = rules.getCircuitBreaker();
+			if (breaker.isEnabled()) {
+				String open = "count by (service) (resilience4j_circuitbreaker_state{" + s + ",state=\"open\"} == 1)";
+				pair("PhoenixCircuitBreakerOpen", open, " > ", breaker, false,
+						"More than %s circuit breakers of " + this.service + " are open");
+			}
+			return new AlertPack(this.service, this.alerts);
+		}
+
+		private void pair(String name, String expr, String operator, Threshold threshold, boolean percent,
+				String summary) {
+			double warning = percent ? threshold.getWarning() / 100 : threshold.getWarning();
+			double critical = percent ? threshold.getCritical() / 100 : threshold.getCritical();
+			add(name, expr + operator + number(warning), threshold.getWarningFor(), "warning",
+					summary.formatted(number(threshold.getWarning())));
+			add(name, expr + operator + number(critical), threshold.getCriticalFor(), "critical",
+					summary.formatted(number(threshold.getCritical())));
+		}
+
+		private void add(String name, String expr, java.time.Duration forDuration, String severity, String summary) {
+			this.alerts.add(new ThresholdAlert(name, expr, forDuration, severity, summary,
+					this.runbookUrl + "#" + name.toLowerCase(Locale.ROOT)));
+		}
+
+	}
+
+}

@@ -1,0 +1,99 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.phoenix.observability.autoconfigure.alerting;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Generates the Alertmanager configuration: {@code critical} and {@code page} alerts to
+ * PagerDuty, {@code warning} and {@code ticket} alerts to Slack, the rest to a webhook; a
+ * critical alert silences its warning, a page its ticket.
+ *
+ * @author Phoenix Observability
+ * @since 0.1.0
+ */
+public final class AlertmanagerConfigGenerator {
+
+	private final AlertmanagerReceivers receivers;
+
+	/**
+	 * Create a new instance.
+	 * @param receivers the receivers
+	 */
+	public AlertmanagerConfigGenerator(AlertmanagerReceivers receivers) {
+		this.receivers = receivers;
+	}
+
+	/**
+	 * Return the configuration, as a document to be written as YAML.
+	 * @return the document
+	 */
+	public Map<String, Object> document() {
+		Map<String, Object> root = new LinkedHashMap<>();
+		root.put("global", Map.of("resolve_timeout", "5m"));
+		Map<String, Object> route = new LinkedHashMap<>();
+		route.put("receiver", "default");
+		route.put("group_by", List.of("alertname", "service", "slo"));
+		route.put("group_wait", "30s");
+		route.put("group_interval", "5m");
+		route.put("repeat_interval", "4h");
+		route.put("routes",
+				List.of(entries("receiver", "pagerduty", "matchers", List.of("severity=~\"critical|page\"")),
+						entries("receiver", "slack", "matchers", List.of("severity=~\"warning|ticket\""))));
+		root.put("route", route);
+		root.put("inhibit_rules", List.of(inhibit("critical", "warning", List.of("alertname", "service")),
+				inhibit("page", "ticket", List.of("slo", "service"))));
+		Map<String, Object> slack = new LinkedHashMap<>();
+		slack.put("api_url", this.receivers.slackWebhookUrl());
+		slack.put("channel", this.receivers.slackChannel());
+		slack.put("send_resolved", true);
+		slack.put("title", "{{ .CommonLabels.severity }}: {{ .CommonAnnotations.summary }}");
+		slack.put("text", "{{ .CommonAnnotations.description }}\nRunbook: {{ .CommonAnnotations.runbook_url }}");
+		Map<String, Object> pagerduty = new LinkedHashMap<>();
+		pagerduty.put("routing_key", this.receivers.pagerdutyRoutingKey());
+		pagerduty.put("send_resolved", true);
+		pagerduty.put("description", "{{ .CommonAnnotations.summary }}");
+		Map<String, Object> webhook = new LinkedHashMap<>();
+		webhook.put("url", this.receivers.webhookUrl());
+		webhook.put("send_resolved", true);
+		root.put("receivers",
+				List.of(entries("name", "default", "webhook_configs", List.of(webhook)),
+						entries("name", "pagerduty", "pagerduty_configs", List.of(pagerduty)),
+						entries("name", "slack", "slack_configs", List.of(slack))));
+		return root;
+	}
+
+	// In this order, whatever the JVM: Map.of would shuffle the keys from one run to the
+	// next
+	private static Map<String, Object> entries(String key1, Object value1, String key2, Object value2) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		map.put(key1, value1);
+		map.put(key2, value2);
+		return map;
+	}
+
+	private static Map<String, Object> inhibit(String source, String target, List<String> equal) {
+		Map<String, Object> rule = new LinkedHashMap<>();
+		rule.put("source_matchers", List.of("severity=\"" + source + "\""));
+		rule.put("target_matchers", List.of("severity=\"" + target + "\""));
+		rule.put("equal", equal);
+		return rule;
+	}
+
+}

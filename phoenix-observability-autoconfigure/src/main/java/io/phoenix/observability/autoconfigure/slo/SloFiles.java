@@ -1,0 +1,140 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.phoenix.observability.autoconfigure.slo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.phoenix.observability.autoconfigure.alerting.AlertmanagerConfigGenerator;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+
+/**
+ * The files generated from a {@link SloModel}: the Prometheus rules, their
+ * {@code promtool test rules} unit tests and the Alertmanager configuration. The
+ * {@code slo} endpoint serves them and {@link SloFilesWriter} writes them at build time,
+ * both through this class, so that both give the same bytes.
+ *
+ * @author Phoenix Observability
+ * @since 0.1.0
+ */
+public final class SloFiles {
+
+	/**
+	 * Name of the Prometheus rule file, which the unit tests refer to.
+	 */
+	public static final String RULES = "rules.yml";
+
+	/**
+	 * Name of the {@code promtool test rules} file.
+	 */
+	public static final String RULE_TESTS = "rules-tests.yml";
+
+	/**
+	 * Name of the Alertmanager configuration file.
+	 */
+	public static final String ALERTMANAGER = "alertmanager.yml";
+
+	private final SloModel model;
+
+	/**
+	 * Create a new instance.
+	 * @param model the objectives and alerts
+	 */
+	public SloFiles(SloModel model) {
+		this.model = model;
+	}
+
+	/**
+	 * Return the Prometheus rule file: SLI recordings, SLO metadata and burn-rate alerts
+	 * for each SLO, and the default alert rules.
+	 * @return the rule file, as YAML
+	 */
+	public String rules() {
+		return yaml(new SloRulesGenerator(this.model).document());
+	}
+
+	/**
+	 * Return the {@code promtool test rules} file for {@link #RULES}.
+	 * @return the test file, as YAML
+	 */
+	public String ruleTests() {
+		return yaml(new SloRuleTests(this.model).document(RULES));
+	}
+
+	/**
+	 * Return the Alertmanager configuration.
+	 * @return the configuration, as YAML
+	 */
+	public String alertmanager() {
+		return yaml(new AlertmanagerConfigGenerator(this.model.alertmanager()).document());
+	}
+
+	/**
+	 * Return every file.
+	 * @return the content of each file, by file name
+	 */
+	public Map<String, String> files() {
+		Map<String, String> files = new LinkedHashMap<>();
+		files.put(RULES, rules());
+		files.put(RULE_TESTS, ruleTests());
+		files.put(ALERTMANAGER, alertmanager());
+		return files;
+	}
+
+	/**
+	 * Write every file to a directory.
+	 * @param directory the directory, created if needed
+	 * @throws IOException if a file cannot be written
+	 */
+	public void write(Path directory) throws IOException {
+		Files.createDirectories(directory);
+		for (Map.Entry<String, String> file : files().entrySet()) {
+			Files.writeString(directory.resolve(file.getKey()), file.getValue());
+		}
+	}
+
+	/**
+	 * Write a document as block-style YAML, multi-line strings as literal blocks.
+	 * @param document the document
+	 * @return the YAML
+	 */
+	static String yaml(Object document) {
+		DumperOptions options = new DumperOptions();
+		options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+		options.setIndicatorIndent(2);
+		options.setIndentWithIndicator(true);
+		options.setWidth(160);
+		options.setSplitLines(false);
+		Representer representer = new Representer(options) {
+			{
+				this.representers.put(String.class, (data) -> {
+					String value = (String) data;
+					return representScalar(Tag.STR, value,
+							value.contains("\n") ? DumperOptions.ScalarStyle.LITERAL : this.defaultScalarStyle);
+				});
+			}
+		};
+		return new Yaml(representer, options).dump(document);
+	}
+
+}
