@@ -247,8 +247,8 @@ class GatewayEndToEndTests {
 			.exchangeToMono((r) -> r.toEntity(String.class))
 			.block();
 		assertThat(metrics.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(metrics.getBody())
-			.contains("phoenix_logging_events_dropped_total{application=\"sample-gateway\",environment=\"local\",service=\"sample-gateway\"}")
+		assertThat(metrics.getBody()).contains(
+				"phoenix_logging_events_dropped_total{application=\"sample-gateway\",environment=\"local\",service=\"sample-gateway\"}")
 			.doesNotContain("uri=\"/health");
 		String marker = traceIdOf(runPipeline("triage", "after-probes").getHeaders());
 		List<ExportedSpan> spans = collector
