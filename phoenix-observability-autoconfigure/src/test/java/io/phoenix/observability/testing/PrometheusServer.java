@@ -112,6 +112,21 @@ public final class PrometheusServer implements AutoCloseable {
 	}
 
 	/**
+	 * Start Prometheus with a configuration file of its own.
+	 * @param workDirectory where to keep the database and the log
+	 * @param config the configuration file
+	 * @return the running server, once it is ready
+	 * @throws IOException if it cannot be started
+	 */
+	public static LoopbackServer start(Path workDirectory, Path config) throws IOException {
+		int port = LoopbackServer.freePort();
+		return LoopbackServer.start(workDirectory.resolve(config.getFileName() + ".log"), port, "/-/ready",
+				List.of("prometheus", "--config.file=" + config,
+						"--storage.tsdb.path=" + workDirectory.resolve(config.getFileName() + ".data"),
+						"--web.listen-address=127.0.0.1:" + port, "--log.level=warn"));
+	}
+
+	/**
 	 * Run a PromQL instant query.
 	 * @param promql the query
 	 * @return the result vector: each element's {@code metric} labels and {@code value}

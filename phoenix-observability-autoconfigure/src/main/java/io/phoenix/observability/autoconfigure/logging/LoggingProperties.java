@@ -58,6 +58,8 @@ public class LoggingProperties {
 
 	private final StackTrace stackTrace = new StackTrace();
 
+	private final LoggerEvents loggerEvents = new LoggerEvents();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -84,6 +86,10 @@ public class LoggingProperties {
 
 	public StackTrace getStackTrace() {
 		return this.stackTrace;
+	}
+
+	public LoggerEvents getLoggerEvents() {
+		return this.loggerEvents;
 	}
 
 	static LoggingProperties bind(Environment environment) {
@@ -251,6 +257,41 @@ public class LoggingProperties {
 
 		public void setRootCauseFirst(boolean rootCauseFirst) {
 			this.rootCauseFirst = rootCauseFirst;
+		}
+
+	}
+
+	/**
+	 * The count of WARN and ERROR events per logger, 'phoenix.logging.events'.
+	 */
+	public static class LoggerEvents {
+
+		/**
+		 * Whether to count WARN and ERROR events per logger.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Number of loggers counted under their own name; the events of further loggers
+		 * are counted as logger 'OTHER'.
+		 */
+		private int maxLoggers = 100;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getMaxLoggers() {
+			return this.maxLoggers;
+		}
+
+		public void setMaxLoggers(int maxLoggers) {
+			Assert.isTrue(maxLoggers > 0, () -> "must be greater than 0, but was " + maxLoggers);
+			this.maxLoggers = maxLoggers;
 		}
 
 	}

@@ -25,6 +25,7 @@ import net.logstash.logback.encoder.LogstashEncoder;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -52,6 +53,13 @@ public final class PhoenixLoggingAutoConfiguration {
 					PhoenixLoggingAutoConfiguration::droppedEvents)
 			.description("Log events dropped because the asynchronous appender's queue was full")
 			.register(registry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "phoenix.observability.logging.logger-events.enabled", matchIfMissing = true)
+	LoggerEventMetrics loggerEventMetrics(LoggingProperties properties) {
+		return new LoggerEventMetrics(properties.getLoggerEvents().getMaxLoggers());
 	}
 
 	private static double droppedEvents(Object loggerFactory) {

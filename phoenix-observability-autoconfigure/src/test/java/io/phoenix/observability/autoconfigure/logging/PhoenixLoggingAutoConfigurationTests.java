@@ -55,6 +55,41 @@ class PhoenixLoggingAutoConfigurationTests {
 	}
 
 	@Test
+	void defaultsCountWarnAndErrorEventsPerLogger() {
+		this.contextRunner.run((context) -> {
+			SimpleMeterRegistry registry = new SimpleMeterRegistry();
+			context.getBean(LoggerEventMetrics.class).bindTo(registry);
+			org.slf4j.LoggerFactory.getLogger("com.example.Payments").error("declined");
+			assertThat(registry.get(LoggerEventMetrics.METER_NAME)
+				.tag("logger", "com.example.Payments")
+				.tag("level", "error")
+				.counter()
+				.count()).isOne();
+		});
+	}
+
+	@Test
+	void loggerEventsDisabledByProperty() {
+		this.contextRunner.withPropertyValues("phoenix.observability.logging.logger-events.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(LoggerEventMetrics.class)
+				.hasBean("droppedLogEventsMetrics"));
+	}
+
+	@Test
+	void userLoggerEventMetricsWin() {
+		LoggerEventMetrics own = new LoggerEventMetrics(new LoggerContext(), 1);
+		this.contextRunner.withBean(LoggerEventMetrics.class, () -> own)
+			.run((context) -> assertThat(context.getBean(LoggerEventMetrics.class)).isSameAs(own));
+	}
+
+	@Test
+	void badMaxLoggersFailsWithItsName() {
+		this.contextRunner.withPropertyValues("phoenix.observability.logging.logger-events.max-loggers=0")
+			.run((context) -> assertFailedOn(context, "phoenix.observability.logging.logger-events.max-loggers",
+					"must be greater than 0"));
+	}
+
+	@Test
 	void propertiesAreBound() {
 		this.contextRunner.withPropertyValues("phoenix.observability.logging.format=text",
 				"phoenix.observability.logging.async.queue-size=1024", "phoenix.observability.logging.mask.fields=pin")
