@@ -12,6 +12,8 @@
 #                                      heap after GC every minute for 600 s)
 #        SOAK=600 ROUNDS=0 benchmarks/run.sh   (the soak alone)
 #        ENCODING=0 benchmarks/run.sh          (without the JSON-encoding micro-benchmark)
+#        SAMPLING_MODES=1 benchmarks/run.sh    (adds phoenix at 10% with head sampling and at
+#                                               10% with tail sampling, in the first rounds)
 #        PHOENIX_CHOICES=1 benchmarks/run.sh   (adds phoenix at 10% sampling and phoenix
 #                                               without the access log, in the first rounds)
 #
@@ -35,6 +37,7 @@ AUX_ROUNDS=${AUX_ROUNDS:-1}
 SOAK=${SOAK:-}
 ENCODING=${ENCODING:-1}
 PHOENIX_CHOICES=${PHOENIX_CHOICES:-0}
+SAMPLING_MODES=${SAMPLING_MODES:-0}
 CONNECTIONS=${CONNECTIONS:-50}
 APP_CPU=${APP_CPU:-1}
 LOAD_CPU=${LOAD_CPU:-0}
@@ -254,6 +257,14 @@ for round in $(seq "$ROUNDS"); do
 		measure phoenix-no-access-log "$(jar_of phoenix)" "http://127.0.0.1:$SINK_PORT/v1/traces" \
 			--phoenix.observability.access-log.enabled=false
 	fi
+	if [ "$SAMPLING_MODES" = 1 ] && [ "$round" -le "$AUX_ROUNDS" ]; then
+		# Same ratio, decided before the request (head) or after it (tail); phoenix
+		# above is the 100% reference
+		measure phoenix-head-0.1 "$(jar_of phoenix)" "http://127.0.0.1:$SINK_PORT/v1/traces" \
+			--management.tracing.sampling.probability=0.1 --phoenix.observability.tracing.sampling.mode=head
+		measure phoenix-tail-0.1 "$(jar_of phoenix)" "http://127.0.0.1:$SINK_PORT/v1/traces" \
+			--management.tracing.sampling.probability=0.1 --phoenix.observability.tracing.sampling.mode=tail
+	fi
 	if [ "$REACTOR_MODES" = 1 ] && [ "$round" -le "$AUX_ROUNDS" ]; then
 		measure webflux-auto "$(jar_of phoenix-webflux)" "http://127.0.0.1:$SINK_PORT/v1/traces" \
 			--spring.reactor.context-propagation=auto
@@ -334,6 +345,17 @@ ratio() {
 			t=$(median phoenix-sampled-0.1 $metric)
 			n=$(median phoenix-no-access-log $metric)
 			echo "| $metric | $p | $t | $n | $(ratio "$t" "$p") | $(ratio "$n" "$p") |"
+		done
+	fi
+	if [ "$SAMPLING_MODES" = 1 ]; then
+		echo
+		echo "| phoenix, sampling mode | head 1.0 (as above) | head 0.1 | tail 0.1 | tail 0.1 / head 1.0 | tail 0.1 / head 0.1 |"
+		echo "|---|---|---|---|---|---|"
+		for metric in rps_hello rps_work alloc_bytes_per_request_hello p99_ms_hello_open; do
+			p=$(median phoenix $metric)
+			h=$(median phoenix-head-0.1 $metric)
+			t=$(median phoenix-tail-0.1 $metric)
+			echo "| $metric | $p | $h | $t | $(ratio "$t" "$p") | $(ratio "$t" "$h") |"
 		done
 	fi
 	if [ "$REACTOR_MODES" = 1 ]; then

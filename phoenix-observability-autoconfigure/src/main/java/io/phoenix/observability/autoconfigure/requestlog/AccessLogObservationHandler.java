@@ -28,6 +28,7 @@ import javax.crypto.spec.SecretKeySpec;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.phoenix.observability.autoconfigure.correlation.CorrelationContext;
+import io.phoenix.observability.autoconfigure.tracing.TraceKeeping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -41,9 +42,9 @@ import org.springframework.util.ClassUtils;
  * Writes one structured line per served request when its server observation stops:
  * method, route template (never the raw path, which may carry ids), status,
  * {@code duration_ms}, response size when known, {@code correlation_id},
- * {@code request_id} and {@code trace_id}, and {@code error_type} when the request failed
- * with an exception. Requests whose observation was denied, such as probes and scrapes,
- * are not logged.
+ * {@code request_id}, {@code trace_id} and {@code trace_kept} (whether the trace is
+ * exported), and {@code error_type} when the request failed with an exception. Requests
+ * whose observation was denied, such as probes and scrapes, are not logged.
  *
  * @author Phoenix Observability
  * @since 0.1.0
@@ -70,12 +71,25 @@ public class AccessLogObservationHandler implements ObservationHandler<Observati
 
 	private final Mac clientAddressHash;
 
+	private final TraceKeeping traceKeeping;
+
 	/**
 	 * Create a new handler.
 	 * @param properties the access log properties
 	 */
 	public AccessLogObservationHandler(AccessLogProperties properties) {
+		this(properties, null);
+	}
+
+	/**
+	 * Create a new handler.
+	 * @param properties the access log properties
+	 * @param traceKeeping tells whether a request's trace is kept, or {@code null} when
+	 * traces are kept as they were sampled when they started
+	 */
+	public AccessLogObservationHandler(AccessLogProperties properties, TraceKeeping traceKeeping) {
 		this.clientAddressHash = properties.isIncludeClientAddress() ? mac(properties.getClientAddressSalt()) : null;
+		this.traceKeeping = traceKeeping;
 	}
 
 	@Override
@@ -96,7 +110,8 @@ public class AccessLogObservationHandler implements ObservationHandler<Observati
 		if (start == null || !logger.isInfoEnabled()) {
 			return;
 		}
-		long durationMillis = (System.nanoTime() - start) / 1_000_000;
+		long durationNanos = System.nanoTime() - start;
+		long durationMillis = durationNanos / 1_000_000;
 		Request request = (SERVLET_PRESENT && Servlet.supports(context)) ? Servlet.request(context)
 				: Reactive.request(context);
 		LoggingEventBuilder line = logger.atInfo()
@@ -117,6 +132,8 @@ public class AccessLogObservationHandler implements ObservationHandler<Observati
 		if (this.clientAddressHash != null && request.clientAddress() != null) {
 			line = line.addKeyValue("client_address_hash", hash(request.clientAddress()));
 		}
+		line = TraceFields.addKept(line, context, this.traceKeeping,
+				context.getError() != null || request.status() >= 500, durationNanos);
 		TraceFields.addTo(line, context)
 			.log(request.method() + " " + request.route() + " " + request.status() + " " + durationMillis + " ms");
 	}

@@ -20,6 +20,7 @@ import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.phoenix.observability.autoconfigure.condition.ConditionalOnPhoenixFeature;
 import io.phoenix.observability.autoconfigure.correlation.CorrelationProperties;
+import io.phoenix.observability.autoconfigure.tracing.TraceKeeping;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -58,8 +59,9 @@ public final class PhoenixRequestLogAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		AccessLogObservationHandler accessLogObservationHandler(AccessLogProperties properties) {
-			return new AccessLogObservationHandler(properties);
+		AccessLogObservationHandler accessLogObservationHandler(AccessLogProperties properties,
+				ObjectProvider<TraceKeeping> traceKeeping) {
+			return new AccessLogObservationHandler(properties, traceKeeping.getIfAvailable());
 		}
 
 	}

@@ -19,6 +19,7 @@ package io.phoenix.observability.autoconfigure.requestlog;
 import io.micrometer.observation.Observation;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.handler.TracingObservationHandler;
+import io.phoenix.observability.autoconfigure.tracing.TraceKeeping;
 import org.slf4j.MDC;
 import org.slf4j.spi.LoggingEventBuilder;
 
@@ -32,6 +33,11 @@ import org.springframework.util.ClassUtils;
  * @author Phoenix Observability
  */
 final class TraceFields {
+
+	/**
+	 * Log field that says whether the request's trace is kept, so exported.
+	 */
+	static final String TRACE_KEPT = "trace_kept";
 
 	private static final boolean TRACING_PRESENT = ClassUtils
 		.isPresent("io.micrometer.tracing.handler.TracingObservationHandler", TraceFields.class.getClassLoader());
@@ -47,6 +53,21 @@ final class TraceFields {
 	}
 
 	/**
+	 * Add {@value #TRACE_KEPT} to a line about a request: whether its trace is kept.
+	 * @param line the line
+	 * @param context the request's observation
+	 * @param keeping decides in tail mode, or {@code null}: the trace is kept when it was
+	 * sampled as it started
+	 * @param failed whether the request failed
+	 * @param durationNanos how long the request took
+	 * @return the line
+	 */
+	static LoggingEventBuilder addKept(LoggingEventBuilder line, Observation.Context context, TraceKeeping keeping,
+			boolean failed, long durationNanos) {
+		return TRACING_PRESENT ? Tracing.addKept(line, context, keeping, failed, durationNanos) : line;
+	}
+
+	/**
 	 * Kept apart so that Micrometer Tracing is only loaded where it is present.
 	 */
 	private static final class Tracing {
@@ -59,6 +80,20 @@ final class TraceFields {
 			}
 			TraceContext trace = tracing.getSpan().context();
 			return line.addKeyValue("trace_id", trace.traceId()).addKeyValue("span_id", trace.spanId());
+		}
+
+		static LoggingEventBuilder addKept(LoggingEventBuilder line, Observation.Context context, TraceKeeping keeping,
+				boolean failed, long durationNanos) {
+			TracingObservationHandler.TracingContext tracing = context
+				.get(TracingObservationHandler.TracingContext.class);
+			if (tracing == null || tracing.getSpan() == null || tracing.getSpan().isNoop()) {
+				return line;
+			}
+			TraceContext trace = tracing.getSpan().context();
+			boolean sampled = Boolean.TRUE.equals(trace.sampled());
+			boolean kept = (keeping != null) ? keeping.isKept(trace.traceId(), sampled, failed, durationNanos)
+					: sampled;
+			return line.addKeyValue(TRACE_KEPT, kept);
 		}
 
 	}

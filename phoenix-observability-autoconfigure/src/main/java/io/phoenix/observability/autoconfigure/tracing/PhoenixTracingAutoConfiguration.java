@@ -17,6 +17,7 @@
 package io.phoenix.observability.autoconfigure.tracing;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.function.ToLongFunction;
 
 import io.micrometer.core.instrument.FunctionCounter;
@@ -28,15 +29,22 @@ import io.micrometer.tracing.exporter.SpanFilter;
 import io.micrometer.tracing.exporter.SpanReporter;
 import io.micrometer.tracing.otel.bridge.CompositeSpanExporter;
 import io.opentelemetry.api.metrics.MeterProvider;
+import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.phoenix.observability.autoconfigure.condition.ConditionalOnPhoenixFeature;
+import io.phoenix.observability.autoconfigure.tracing.TailSamplingSpanProcessor.Limit;
+import io.phoenix.observability.autoconfigure.tracing.TailSamplingSpanProcessor.Reason;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.micrometer.tracing.autoconfigure.TracingProperties;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingProperties;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SpanExporters;
 import org.springframework.boot.opentelemetry.autoconfigure.ConditionalOnEnabledOpenTelemetry;
@@ -46,7 +54,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Auto-configuration that reports failed span exports, and spans dropped because the
  * export queue was full, as metrics and as one log line per interval, whatever exporters
- * Spring Boot configured.
+ * Spring Boot configured, and tail sampling when
+ * {@code phoenix.observability.tracing.sampling.mode=tail}.
  *
  * @author Phoenix Observability
  * @since 0.1.0
@@ -57,7 +66,7 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnClass(value = { SpanExporter.class, SpanExporters.class },
 		name = "io.micrometer.tracing.otel.bridge.OtelTracer")
 @ConditionalOnPhoenixFeature("tracing")
-@EnableConfigurationProperties(TracingExportProperties.class)
+@EnableConfigurationProperties({ TracingExportProperties.class, TraceSamplingProperties.class })
 public final class PhoenixTracingAutoConfiguration {
 
 	@Bean
@@ -110,6 +119,46 @@ public final class PhoenixTracingAutoConfiguration {
 
 	}
 
+	/**
+	 * Tail sampling: a sampler that records what it does not sample, and a processor that
+	 * keeps the error and slow traces among those and hands them to Spring Boot's
+	 * exporting processor.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnEnabledOpenTelemetry
+	@ConditionalOnProperty(prefix = "phoenix.observability.tracing.sampling", name = "mode", havingValue = "tail")
+	@EnableConfigurationProperties({ TracingProperties.class, OpenTelemetryTracingProperties.class })
+	static class TailSamplingConfiguration {
+
+		// Replaces OpenTelemetryTracingAutoConfiguration#otelSampler, with the same ratio
+		@Bean
+		@ConditionalOnMissingBean
+		Sampler tailSampler(TracingProperties tracing) {
+			return new TailSampler(tracing.getSampling().getProbability());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		TailSamplingSpanProcessor tailSamplingSpanProcessor(ObjectProvider<BatchSpanProcessor> exporting,
+				TraceSamplingProperties sampling, TracingExportProperties export,
+				OpenTelemetryTracingProperties openTelemetry) {
+			if (openTelemetry.getExport().isIncludeUnsampled()) {
+				// Every recorded span would be exported twice, and the decisions not
+				// apply
+				throw new InvalidConfigurationPropertyValueException(
+						"management.opentelemetry.tracing.export.include-unsampled", true,
+						"phoenix.observability.tracing.sampling.mode=tail exports the unsampled traces it keeps, "
+								+ "and only those: set include-unsampled to false, or the mode to head");
+			}
+			return new TailSamplingSpanProcessor(
+					SpanProcessor
+						.composite(exporting.orderedStream().<SpanProcessor>map((processor) -> processor).toList()),
+					sampling.getLatencyThreshold(), sampling.getMaxTraces(), sampling.getMaxSpans(),
+					sampling.getMaxWait(), export.getFailureLogInterval());
+		}
+
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(MeterBinder.class)
 	static class MetricsConfiguration {
@@ -122,6 +171,43 @@ public final class PhoenixTracingAutoConfiguration {
 		@Bean
 		MeterBinder spanQueueMetrics(ObjectProvider<SpanQueueMonitor> monitor) {
 			return (registry) -> monitor.ifAvailable((state) -> bind(state, registry));
+		}
+
+		@Bean
+		MeterBinder traceSamplingMetrics(ObjectProvider<TailSamplingSpanProcessor> processor) {
+			return (registry) -> processor.ifAvailable((state) -> bind(state, registry));
+		}
+
+		private static void bind(TailSamplingSpanProcessor processor, MeterRegistry registry) {
+			for (Reason reason : Reason.values()) {
+				FunctionCounter
+					.builder("phoenix.tracing.sampling.traces", processor, (state) -> state.getKeptTraces(reason))
+					.description("Local traces decided: kept, and why, or dropped")
+					.tags("decision", "kept", "reason", reason.name().toLowerCase(Locale.ROOT))
+					.register(registry);
+			}
+			FunctionCounter
+				.builder("phoenix.tracing.sampling.traces", processor, TailSamplingSpanProcessor::getDroppedTraces)
+				.description("Local traces decided: kept, and why, or dropped")
+				.tags("decision", "dropped", "reason", "none")
+				.register(registry);
+			for (Limit limit : Limit.values()) {
+				FunctionCounter
+					.builder("phoenix.tracing.sampling.evictions", processor, (state) -> state.getEvictedTraces(limit))
+					.description("Local traces decided before their spans ended because a limit was reached")
+					.tag("limit", limit.property())
+					.register(registry);
+			}
+			FunctionCounter
+				.builder("phoenix.tracing.sampling.late.spans", processor, TailSamplingSpanProcessor::getLateSpans)
+				.description("Spans dropped because they ended after their trace was decided and forgotten")
+				.register(registry);
+			Gauge.builder("phoenix.tracing.sampling.held.traces", processor, TailSamplingSpanProcessor::getHeldTraces)
+				.description("Local traces held until they are decided")
+				.register(registry);
+			Gauge.builder("phoenix.tracing.sampling.held.spans", processor, TailSamplingSpanProcessor::getHeldSpans)
+				.description("Ended spans held until their trace is decided")
+				.register(registry);
 		}
 
 		private static void bind(SpanQueueMonitor monitor, MeterRegistry registry) {

@@ -39,8 +39,9 @@ public class TracingExportProperties {
 	private boolean enabled = true;
 
 	/**
-	 * Minimum time between two log lines about failed span exports, and between two about
-	 * spans dropped because the export queue was full.
+	 * Minimum time between two log lines about failed span exports, between two about
+	 * spans dropped because the export queue was full, and between two about traces
+	 * decided early by tail sampling.
 	 */
 	private Duration failureLogInterval = Duration.ofSeconds(30);
 
