@@ -104,11 +104,11 @@ class FailureReportingSpanExporterTests {
 	@Test
 	void logsAgainAfterIntervalWithSuppressedCount(CapturedOutput output) throws InterruptedException {
 		FailureReportingSpanExporter exporter = new FailureReportingSpanExporter(
-				new TestExporter(CompletableResultCode::ofFailure), Duration.ofMillis(50));
+				new TestExporter(CompletableResultCode::ofFailure), Duration.ofMillis(500));
 		exporter.export(spans(1));
 		exporter.export(spans(1));
 		exporter.export(spans(1));
-		Thread.sleep(100);
+		Thread.sleep(600);
 		exporter.export(spans(1));
 		assertThat(linesContaining(output, "Failed to export")).isEqualTo(2);
 		assertThat(output).contains("(2 similar warnings suppressed)");
