@@ -32,6 +32,7 @@ import io.micrometer.context.ContextScheduledExecutorService;
 import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import io.phoenix.observability.autoconfigure.correlation.CorrelationContext;
+import io.phoenix.observability.autoconfigure.pipeline.PipelineMdc;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -79,7 +80,7 @@ public class ExecutorContextPostProcessor implements BeanPostProcessor, BeanFact
 	private static final Log logger = LogFactory.getLog(ExecutorContextPostProcessor.class);
 
 	private static final Set<Object> PROPAGATED_KEYS = Set.of(ObservationThreadLocalAccessor.KEY,
-			CorrelationContext.KEY);
+			CorrelationContext.KEY, PipelineMdc.KEY);
 
 	private final ObjectProvider<ExecutorProperties> properties;
 
@@ -102,8 +103,8 @@ public class ExecutorContextPostProcessor implements BeanPostProcessor, BeanFact
 
 	/**
 	 * Return a factory of snapshots of the context that tasks carry: the current
-	 * observation and the correlation context, and no other thread local, so that what a
-	 * library keeps per thread stays on its thread.
+	 * observation, the correlation context and the pipeline run, and no other thread
+	 * local, so that what a library keeps per thread stays on its thread.
 	 * @return the snapshot factory
 	 */
 	static ContextSnapshotFactory snapshotFactory() {

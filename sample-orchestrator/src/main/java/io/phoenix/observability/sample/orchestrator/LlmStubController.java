@@ -21,6 +21,7 @@ import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -42,9 +43,13 @@ class LlmStubController {
 	}
 
 	@PostMapping("/v1/chat/completions")
-	Map<String, Object> complete() {
-		return Map.of("choices",
-				List.of(Map.of("message", Map.of("role", "assistant", "content", "A short summary."))));
+	Map<String, Object> complete(@RequestBody Map<String, Object> request) {
+		String prompt = String.valueOf(request.getOrDefault("messages", ""));
+		// The usage an OpenAI-compatible server reports, at about four characters a token
+		int promptTokens = (prompt.length() + 3) / 4;
+		return Map.of("model", "stand-in", "choices",
+				List.of(Map.of("message", Map.of("role", "assistant", "content", "A short summary."))), "usage",
+				Map.of("prompt_tokens", promptTokens, "completion_tokens", 4, "total_tokens", promptTokens + 4));
 	}
 
 }

@@ -23,6 +23,7 @@ import io.phoenix.observability.sample.orchestrator.PipelineRunner.PipelineRun;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -42,8 +43,9 @@ class PipelineController {
 	}
 
 	@PostMapping("/{pipeline}/runs")
-	PipelineRun run(@PathVariable String pipeline, @RequestBody(required = false) Map<String, Object> input) {
-		return this.runner.run(pipeline, input);
+	PipelineRun run(@PathVariable String pipeline, @RequestBody(required = false) Map<String, Object> input,
+			@RequestHeader(name = "X-User-ID", required = false) String userId) {
+		return this.runner.run(pipeline, input, userId);
 	}
 
 }

@@ -61,7 +61,9 @@ class PipelineGrpcService implements BindableService {
 		try {
 			Map<String, Object> fields = json.readValue(request, REQUEST);
 			String pipeline = String.valueOf(fields.get("pipeline"));
-			response.onNext(json.writeValueAsString(this.runner.run(pipeline, fields)));
+			Object user = fields.get("user");
+			response.onNext(json
+				.writeValueAsString(this.runner.run(pipeline, fields, (user != null) ? String.valueOf(user) : null)));
 			response.onCompleted();
 		}
 		catch (ResponseStatusException ex) {

@@ -19,9 +19,9 @@ package io.phoenix.observability.sample.orchestrator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.phoenix.observability.autoconfigure.pipeline.Pipelines;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +32,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Runs a pipeline, a fixed list of agent steps, for the HTTP and the gRPC endpoints
- * alike.
+ * alike. Each run and each step is observed through Phoenix's {@link Pipelines}: its
+ * metrics, its span and the {@code pipeline} and {@code run_id} of its log lines.
  *
  * @author Phoenix Observability
  */
@@ -42,39 +43,52 @@ class PipelineRunner {
 	private static final Logger logger = LoggerFactory.getLogger(PipelineRunner.class);
 
 	private static final Map<String, List<String>> PIPELINES = Map.of("summarize",
-			List.of("retrieve", "summarize", "review"), "triage", List.of("classify", "route"));
+			List.of("retriever", "writer", "store"), "triage", List.of("router", "classifier"), "broken",
+			List.of("broken"));
 
 	private static final Set<String> FAILING = Set.of("broken");
 
 	private final LlmClient llm;
 
-	PipelineRunner(LlmClient llm) {
+	private final Pipelines pipelines;
+
+	PipelineRunner(LlmClient llm, Pipelines pipelines) {
 		this.llm = llm;
+		this.pipelines = pipelines;
 	}
 
-	PipelineRun run(String pipeline, Map<String, Object> input) {
-		long start = System.nanoTime();
-		if (FAILING.contains(pipeline)) {
-			throw new IllegalStateException("Agent 'broken' crashed");
-		}
+	PipelineRun run(String pipeline, Map<String, Object> input, String userId) {
 		List<String> steps = PIPELINES.get(pipeline);
 		if (steps == null) {
+			// Before the run: a name nobody declared is no pipeline's series
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No pipeline named '" + pipeline + "'");
 		}
-		if (steps.contains("summarize")) {
-			summarize(input);
-		}
-		PipelineRun run = new PipelineRun(UUID.randomUUID().toString(), pipeline, "SUCCEEDED", steps);
-		logger.atInfo()
-			.addKeyValue("pipeline", pipeline)
-			.addKeyValue("run_id", run.id())
-			.addKeyValue("duration_ms", (System.nanoTime() - start) / 1_000_000)
-			.log("Pipeline run completed");
-		return run;
+		return this.pipelines.pipeline(pipeline).userId(userId).run(() -> {
+			String text = (input != null) ? String.valueOf(input.getOrDefault("text", "")) : "";
+			for (String step : steps) {
+				this.pipelines.agent(step, () -> step(step, text));
+			}
+			PipelineRun run = new PipelineRun(Pipelines.currentRunId(), pipeline, "SUCCEEDED", steps);
+			// pipeline and run_id come from the MDC, as on every line of the run
+			logger.info("Pipeline run completed");
+			return run;
+		});
 	}
 
-	private String summarize(Map<String, Object> input) {
-		String text = (input != null) ? String.valueOf(input.getOrDefault("text", "")) : "";
+	private void step(String step, String text) {
+		if (FAILING.contains(step)) {
+			throw new IllegalStateException("Agent '" + step + "' crashed");
+		}
+		if ("router".equals(step) && text.isBlank()) {
+			// Nothing to route on: the user would be asked, and the question counted
+			this.pipelines.interrupt("clarification", "raised");
+		}
+		if ("writer".equals(step)) {
+			summarize(text);
+		}
+	}
+
+	private String summarize(String text) {
 		try {
 			return this.llm.complete("Summarize: " + text);
 		}

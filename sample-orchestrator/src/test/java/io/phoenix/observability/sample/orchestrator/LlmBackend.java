@@ -33,6 +33,16 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  */
 final class LlmBackend implements AutoCloseable {
 
+	/**
+	 * The prompt's tokens each completion reports, as an OpenAI-compatible server does.
+	 */
+	static final int PROMPT_TOKENS = 21;
+
+	/**
+	 * The completion's tokens each completion reports.
+	 */
+	static final int COMPLETION_TOKENS = 4;
+
 	private final WireMockServer server;
 
 	private LlmBackend(WireMockServer server) {
@@ -69,8 +79,10 @@ final class LlmBackend implements AutoCloseable {
 	}
 
 	void answering() {
-		this.server.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(
-				okJson("{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"A short summary.\"}}]}")));
+		this.server.stubFor(post(urlEqualTo("/v1/chat/completions"))
+			.willReturn(okJson("{\"model\":\"qwen2.5-7b-instruct\",\"choices\":[{\"message\":{\"role\":\"assistant\","
+					+ "\"content\":\"A short summary.\"}}],\"usage\":{\"prompt_tokens\":" + PROMPT_TOKENS
+					+ ",\"completion_tokens\":" + COMPLETION_TOKENS + "}}")));
 	}
 
 	void failing() {

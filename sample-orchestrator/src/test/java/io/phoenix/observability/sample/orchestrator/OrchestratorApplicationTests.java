@@ -22,6 +22,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -154,15 +156,11 @@ class OrchestratorApplicationTests {
 			.containsEntry("environment", "local")
 			.containsEntry("level", "INFO")
 			.containsEntry("pipeline", "summarize")
-			.containsKeys("timestamp", "logger", "thread", "span_id", "duration_ms", "version");
+			.containsKeys("timestamp", "logger", "thread", "span_id", "run_id", "version");
 		assertThat((String) line.get("timestamp")).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
 
 		// The server span, and the client span of the call to the LLM backend within it
-		List<ExportedSpan> trace = collector
-			.awaitSpans((all) -> all.stream().filter((s) -> s.traceId().equals(traceId)).count() == 2)
-			.stream()
-			.filter((s) -> s.traceId().equals(traceId))
-			.toList();
+		List<ExportedSpan> trace = awaitTrace(traceId, 7);
 		ExportedSpan server = trace.stream()
 			.filter((s) -> s.kind() == SpanKind.SPAN_KIND_SERVER)
 			.findFirst()
@@ -171,11 +169,158 @@ class OrchestratorApplicationTests {
 			.filter((s) -> s.kind() == SpanKind.SPAN_KIND_CLIENT)
 			.findFirst()
 			.orElseThrow();
-		assertThat(llmCall.parentSpanId()).isEqualTo(server.spanId());
+		assertThat(ancestors(llmCall, trace)).contains(server.spanId());
 		assertThat(server.service()).isEqualTo("sample-orchestrator");
 		assertThat(server.resource()).containsEntry("deployment.environment.name", "local")
 			.containsKey("service.version");
 		assertThat(server.attributes()).containsEntry("uri", "/api/pipelines/{pipeline}/runs");
+	}
+
+	@Test
+	void pipelineRunIsOneSpanWithItsAgentsAndTheLlmCallAndItsLinesCarryPipelineAndRunId(CapturedOutput output)
+			throws Exception {
+		ResponseEntity<String> response = client().post()
+			.uri("/api/pipelines/summarize/runs")
+			.header("X-Correlation-ID", "pipeline-span-1")
+			.header("X-User-ID", "user-17")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"text\":\"Quarterly report\"}")
+			.retrieve()
+			.toEntity(String.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		String runId = (String) json.readValue(response.getBody(), Map.class).get("id");
+		String traceId = traceIdOf(response.getHeaders());
+
+		// server > pipeline.execute > agent.execute (retriever, writer > chat > POST,
+		// store)
+		List<ExportedSpan> trace = awaitTrace(traceId, 7);
+		ExportedSpan server = trace.stream()
+			.filter((s) -> s.kind() == SpanKind.SPAN_KIND_SERVER)
+			.findFirst()
+			.orElseThrow();
+		ExportedSpan run = only(trace, "pipeline.execute");
+		assertThat(run.parentSpanId()).isEqualTo(server.spanId());
+		assertThat(run.attributes()).containsEntry("pipeline.name", "summarize")
+			.containsEntry("run.id", runId)
+			.containsEntry("user.id", "user-17")
+			.containsEntry("request.id", response.getHeaders().getFirst("X-Request-ID"));
+		assertThat(run.span().getEventsList()).extracting((event) -> event.getName())
+			.containsExactly("pipeline.started", "pipeline.completed");
+		List<ExportedSpan> agents = trace.stream().filter((s) -> "agent.execute".equals(s.name())).toList();
+		assertThat(agents).extracting((s) -> s.attributes().get("agent.name"))
+			.containsExactlyInAnyOrder("retriever", "writer", "store");
+		assertThat(agents).allSatisfy((agent) -> assertThat(agent.parentSpanId()).isEqualTo(run.spanId()));
+		ExportedSpan writer = agents.stream()
+			.filter((s) -> "writer".equals(s.attributes().get("agent.name")))
+			.findFirst()
+			.orElseThrow();
+		ExportedSpan chat = only(trace, "chat default");
+		assertThat(chat.parentSpanId()).isEqualTo(writer.spanId());
+		assertThat(chat.attributes()).containsEntry("gen_ai.system", "openai")
+			.containsEntry("gen_ai.response.model", "qwen2.5-7b-instruct")
+			.containsEntry("gen_ai.usage.input_tokens", String.valueOf(LlmBackend.PROMPT_TOKENS));
+		ExportedSpan post = trace.stream()
+			.filter((s) -> s.kind() == SpanKind.SPAN_KIND_CLIENT)
+			.findFirst()
+			.orElseThrow();
+		assertThat(post.parentSpanId()).isEqualTo(chat.spanId());
+
+		Map<String, Object> ended = JsonLogLines.await(output::getOut,
+				(l) -> "phoenix.pipeline".equals(l.get("logger")) && runId.equals(l.get("run_id")));
+		assertThat(ended).containsEntry("pipeline", "summarize")
+			.containsEntry("status", "success")
+			.containsEntry("steps", 3)
+			.containsEntry("correlation_id", "pipeline-span-1")
+			.containsEntry("trace_id", traceId)
+			.containsKey("duration_ms");
+		Map<String, Object> clientLine = JsonLogLines.await(output::getOut,
+				(l) -> "phoenix.http.client".equals(l.get("logger")) && runId.equals(l.get("run_id")));
+		assertThat(clientLine).containsEntry("pipeline", "summarize");
+	}
+
+	@Test
+	void pipelineMetricsAreScrapedWithTheSeedNamesTagsAndTheStubsTokens() {
+		double inputBefore = value(scrape(), "gen_ai_client_token_usage_total", "gen_ai_token_type=\"input\"");
+		double outputBefore = value(scrape(), "gen_ai_client_token_usage_total", "gen_ai_token_type=\"output\"");
+		client().post()
+			.uri("/api/pipelines/summarize/runs")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"text\":\"Quarterly report\"}")
+			.retrieve()
+			.toBodilessEntity();
+		client().post()
+			.uri("/api/pipelines/triage/runs")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{}")
+			.retrieve()
+			.toBodilessEntity();
+		client().post()
+			.uri("/api/pipelines/broken/runs")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{}")
+			.retrieve()
+			.toBodilessEntity();
+		String scrape = scrape();
+		assertThat(value(scrape, "gen_ai_client_token_usage_total", "gen_ai_token_type=\"input\"") - inputBefore)
+			.isEqualTo(LlmBackend.PROMPT_TOKENS);
+		assertThat(value(scrape, "gen_ai_client_token_usage_total", "gen_ai_token_type=\"output\"") - outputBefore)
+			.isEqualTo(LlmBackend.COMPLETION_TOKENS);
+		assertThat(value(scrape, "pipeline_executions_total", "pipeline=\"summarize\"", "status=\"success\""))
+			.isPositive();
+		// A failed agent makes its run an error
+		assertThat(value(scrape, "agent_executions_total", "agent=\"broken\"", "status=\"error\"")).isPositive();
+		assertThat(value(scrape, "pipeline_executions_total", "pipeline=\"broken\"", "status=\"error\"")).isPositive();
+		assertThat(value(scrape, "interrupts_total", "kind=\"clarification\"", "status=\"raised\"")).isPositive();
+		assertThat(scrape.lines()
+			.filter((l) -> l.startsWith("pipeline_duration_seconds_bucket{") && l.contains("pipeline=\"summarize\"")))
+			.extracting((l) -> l.substring(l.indexOf("le=\"") + 4, l.indexOf('"', l.indexOf("le=\"") + 4)))
+			.containsExactly("0.1", "0.5", "1.0", "2.0", "5.0", "10.0", "30.0", "60.0", "+Inf");
+		assertThat(scrape.lines()
+			.filter((l) -> l.startsWith("agent_duration_seconds_bucket{") && l.contains("agent=\"writer\"")))
+			.hasSize(8);
+		assertThat(value(scrape, "pipeline_executions_active", "pipeline=\"summarize\"")).isZero();
+		assertThat(value(scrape, "gen_ai_client_operation_seconds_count", "gen_ai_system=\"openai\"",
+				"gen_ai_request_model=\"default\"", "gen_ai_response_model=\"qwen2.5-7b-instruct\""))
+			.isPositive();
+	}
+
+	private String scrape() {
+		return client().get().uri("/health/metrics").retrieve().body(String.class);
+	}
+
+	private static double value(String scrape, String name, String... labels) {
+		return scrape.lines()
+			.filter((line) -> line.startsWith(name + "{") && Arrays.stream(labels).allMatch(line::contains))
+			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
+	}
+
+	private static List<ExportedSpan> awaitTrace(String traceId, int spans) {
+		return collector.awaitSpans((all) -> all.stream().filter((s) -> s.traceId().equals(traceId)).count() >= spans)
+			.stream()
+			.filter((s) -> s.traceId().equals(traceId))
+			.toList();
+	}
+
+	private static ExportedSpan only(List<ExportedSpan> trace, String name) {
+		List<ExportedSpan> named = trace.stream().filter((s) -> name.equals(s.name())).toList();
+		assertThat(named).as(name).hasSize(1);
+		return named.get(0);
+	}
+
+	private static List<String> ancestors(ExportedSpan span, List<ExportedSpan> trace) {
+		List<String> ancestors = new ArrayList<>();
+		String parent = span.parentSpanId();
+		while (!parent.isEmpty() && ancestors.size() < trace.size()) {
+			ancestors.add(parent);
+			String id = parent;
+			parent = trace.stream()
+				.filter((s) -> s.spanId().equals(id))
+				.map(ExportedSpan::parentSpanId)
+				.findFirst()
+				.orElse("");
+		}
+		return ancestors;
 	}
 
 	@Test
