@@ -27,6 +27,7 @@ import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.phoenix.observability.autoconfigure.correlation.CorrelationContext;
 import io.phoenix.observability.autoconfigure.correlation.CorrelationProperties;
+import io.phoenix.observability.autoconfigure.requestlog.GrpcCallLines;
 import org.slf4j.MDC;
 
 /**

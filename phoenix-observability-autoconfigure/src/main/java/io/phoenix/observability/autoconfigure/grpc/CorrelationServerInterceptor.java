@@ -29,6 +29,7 @@ import io.grpc.Status;
 import io.phoenix.observability.autoconfigure.correlation.CorrelationContext;
 import io.phoenix.observability.autoconfigure.correlation.CorrelationIds;
 import io.phoenix.observability.autoconfigure.correlation.CorrelationProperties;
+import io.phoenix.observability.autoconfigure.requestlog.GrpcCallLines;
 
 /**
  * gRPC server interceptor that gives every call a correlation id (from the

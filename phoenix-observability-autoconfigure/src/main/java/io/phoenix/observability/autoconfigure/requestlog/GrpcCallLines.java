@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.phoenix.observability.autoconfigure.grpc;
+package io.phoenix.observability.autoconfigure.requestlog;
 
 import io.grpc.MethodDescriptor;
 import io.grpc.ServerCall;
