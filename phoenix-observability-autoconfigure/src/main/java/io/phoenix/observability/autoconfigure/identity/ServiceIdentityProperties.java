@@ -139,6 +139,16 @@ public class ServiceIdentityProperties {
 			.orElseGet(ServiceIdentityProperties::new);
 	}
 
+	/**
+	 * Whether Phoenix Observability is enabled in an environment, read as early as
+	 * logging initialization.
+	 * @param environment the environment
+	 * @return the value of {@code phoenix.observability.enabled}, {@code true} unless set
+	 */
+	public static boolean isEnabled(Environment environment) {
+		return environment.getProperty(PREFIX + ".enabled", Boolean.class, true);
+	}
+
 	private static String firstActiveProfile(Environment environment) {
 		List<String> profiles = Arrays.asList(environment.getActiveProfiles());
 		return profiles.isEmpty() ? null : profiles.get(0);
