@@ -30,6 +30,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.context.annotation.Bean;
@@ -51,14 +52,21 @@ import org.springframework.core.env.Environment;
 		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration" })
 @ConditionalOnClass(HealthContributorRegistry.class)
 @ConditionalOnPhoenixFeature("dependencies")
+@EnableConfigurationProperties(DependenciesProperties.class)
 public final class PhoenixDependencyAutoConfiguration {
 
 	private static final String READINESS_INCLUDE = "management.endpoint.health.group.readiness.include";
 
 	@Bean
 	@ConditionalOnMissingBean
-	DependencyDeclarations dependencyDeclarations(Environment environment) {
-		return DependencyDeclarations.bind(environment);
+	DependencyDeclarations dependencyDeclarations(DependenciesProperties properties) {
+		return DependencyDeclarations.of(properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	static DependencyDeclarationsBindHandlerAdvisor dependencyDeclarationsBindHandlerAdvisor() {
+		return new DependencyDeclarationsBindHandlerAdvisor();
 	}
 
 	@Bean
@@ -76,8 +84,9 @@ public final class PhoenixDependencyAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	static DependencyHealthContributorsRegistrar dependencyHealthContributorsRegistrar(
-			ObjectProvider<DependencyDeclarations> declarations, ObjectProvider<DependencyMonitor> monitor) {
-		return new DependencyHealthContributorsRegistrar(declarations, monitor);
+			ObjectProvider<DependencyDeclarations> declarations, ObjectProvider<DependencyMonitor> monitor,
+			Environment environment) {
+		return new DependencyHealthContributorsRegistrar(declarations, monitor, environment);
 	}
 
 	@Bean
@@ -85,13 +94,14 @@ public final class PhoenixDependencyAutoConfiguration {
 	CriticalDependenciesReadinessPostProcessor criticalDependenciesReadinessPostProcessor(
 			DependencyDeclarations declarations, Environment environment) {
 		// An application that lists readiness members itself keeps exactly its list
-		Set<String> critical = environment.containsProperty(READINESS_INCLUDE) ? Set.of()
-				: declarations.getDependencies()
-					.entrySet()
-					.stream()
-					.filter((entry) -> entry.getValue().isCritical())
-					.map(Map.Entry::getKey)
-					.collect(java.util.stream.Collectors.toSet());
+		Set<String> critical = environment.containsProperty(READINESS_INCLUDE) ? Set.of() : declarations
+			.getDependencies()
+			.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue().isCritical())
+			.filter((entry) -> DependencyHealthContributorsRegistrar.isHealthEnabled(environment, entry.getKey()))
+			.map(Map.Entry::getKey)
+			.collect(java.util.stream.Collectors.toSet());
 		return new CriticalDependenciesReadinessPostProcessor(critical);
 	}
 
