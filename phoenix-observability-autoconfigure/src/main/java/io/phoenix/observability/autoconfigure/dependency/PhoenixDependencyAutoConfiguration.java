@@ -23,6 +23,8 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.phoenix.observability.autoconfigure.background.BackgroundScheduler;
+import io.phoenix.observability.autoconfigure.background.PhoenixBackgroundAutoConfiguration;
 import io.phoenix.observability.autoconfigure.condition.ConditionalOnPhoenixFeature;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -35,6 +37,7 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
 /**
@@ -52,6 +55,7 @@ import org.springframework.core.env.Environment;
 		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration" })
 @ConditionalOnClass(HealthContributorRegistry.class)
 @ConditionalOnPhoenixFeature("dependencies")
+@Import(PhoenixBackgroundAutoConfiguration.class)
 @EnableConfigurationProperties(DependenciesProperties.class)
 public final class PhoenixDependencyAutoConfiguration {
 
@@ -73,12 +77,12 @@ public final class PhoenixDependencyAutoConfiguration {
 	@ConditionalOnMissingBean
 	DependencyMonitor dependencyMonitor(DependencyDeclarations declarations, ListableBeanFactory beanFactory,
 			ObjectProvider<GrpcDependencyChecks> grpcChecks, ObjectProvider<DependencyStatusOverride> overrides,
-			ObjectProvider<DependencyCheckListener> listeners) {
+			ObjectProvider<DependencyCheckListener> listeners, BackgroundScheduler scheduler) {
 		Map<String, DependencyCheck> checks = new LinkedHashMap<>();
 		declarations.getDependencies()
 			.forEach((name, properties) -> checks.put(name, check(name, properties, beanFactory, grpcChecks)));
 		return new DependencyMonitor(declarations, checks, overrides.orderedStream().toList(),
-				listeners.orderedStream().toList(), Clock.systemUTC());
+				listeners.orderedStream().toList(), Clock.systemUTC(), scheduler);
 	}
 
 	@Bean
