@@ -37,6 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import io.phoenix.observability.autoconfigure.background.BackgroundScheduler;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,7 +109,7 @@ public class DependencyMonitor implements SmartLifecycle {
 	 * @param name the name of the dependency
 	 * @return its declaration, or {@code null} if there is none
 	 */
-	public DependencyProperties getProperties(String name) {
+	public @Nullable DependencyProperties getProperties(String name) {
 		Monitored monitored = this.dependencies.get(name);
 		return (monitored != null) ? monitored.properties : null;
 	}

@@ -25,6 +25,7 @@ import java.util.function.Supplier;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroup;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
@@ -55,11 +56,11 @@ public class HealthStatusMetrics implements MeterBinder {
 
 	private static final Duration REACTIVE_TIMEOUT = Duration.ofSeconds(10);
 
-	private final HealthContributorRegistry registry;
+	private final @Nullable HealthContributorRegistry registry;
 
-	private final ReactiveHealthContributorRegistry reactiveRegistry;
+	private final @Nullable ReactiveHealthContributorRegistry reactiveRegistry;
 
-	private final Supplier<HealthEndpointGroups> groups;
+	private final @Nullable Supplier<@Nullable HealthEndpointGroups> groups;
 
 	private final Duration interval;
 
@@ -76,8 +77,9 @@ public class HealthStatusMetrics implements MeterBinder {
 	 * @param groups supplies the health groups, or {@code null} when there are none
 	 * @param interval the time between two evaluations
 	 */
-	public HealthStatusMetrics(HealthContributorRegistry registry, ReactiveHealthContributorRegistry reactiveRegistry,
-			Supplier<HealthEndpointGroups> groups, Duration interval) {
+	public HealthStatusMetrics(@Nullable HealthContributorRegistry registry,
+			@Nullable ReactiveHealthContributorRegistry reactiveRegistry,
+			@Nullable Supplier<@Nullable HealthEndpointGroups> groups, Duration interval) {
 		this.registry = registry;
 		this.reactiveRegistry = reactiveRegistry;
 		this.groups = groups;

@@ -20,6 +20,7 @@ import io.grpc.MethodDescriptor;
 import io.grpc.ServerCall;
 import io.grpc.Status;
 import io.phoenix.observability.autoconfigure.correlation.CorrelationContext;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -49,7 +50,7 @@ public final class GrpcCallLines {
 	 * disabled
 	 * @param start when the call started, from {@link System#nanoTime()}
 	 */
-	public static void server(ServerCall<?, ?> call, Status status, CorrelationContext context, long start) {
+	public static void server(ServerCall<?, ?> call, Status status, @Nullable CorrelationContext context, long start) {
 		if (!serverLogger.isInfoEnabled()) {
 			return;
 		}
@@ -76,8 +77,8 @@ public final class GrpcCallLines {
 	 * @param correlationId the caller's correlation id, or {@code null}
 	 * @param traceId the caller's trace id, or {@code null}
 	 */
-	public static void client(MethodDescriptor<?, ?> method, Status status, long start, String correlationId,
-			String traceId) {
+	public static void client(MethodDescriptor<?, ?> method, Status status, long start, @Nullable String correlationId,
+			@Nullable String traceId) {
 		if (!clientLogger.isInfoEnabled()) {
 			return;
 		}

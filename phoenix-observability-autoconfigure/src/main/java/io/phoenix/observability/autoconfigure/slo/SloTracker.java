@@ -38,6 +38,7 @@ import io.micrometer.core.instrument.search.Search;
 import io.phoenix.observability.autoconfigure.alerting.PromQl;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Computes SLIs, burn rates and error budgets from the live meters of the application.
@@ -171,7 +172,7 @@ public class SloTracker implements MeterBinder {
 	 * @param name the SLO's name
 	 * @return the status, or {@code null} if it is not computed live
 	 */
-	public Status status(String name) {
+	public @Nullable Status status(String name) {
 		return this.tracked.stream()
 			.filter((t) -> t.slo.name().equals(name))
 			.map(Tracked::status)
