@@ -19,9 +19,11 @@ package io.phoenix.observability.autoconfigure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
@@ -47,6 +49,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -59,6 +62,27 @@ class ArchitectureTests {
 	private static final String ROOT = "io.phoenix.observability.autoconfigure";
 
 	private static final String IMPORTS = "META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports";
+
+	/**
+	 * Packages every concern may use: who the service is, the feature switch, the
+	 * background scheduler and the throttled warnings.
+	 */
+	private static final Set<String> SHARED = Set.of("identity", "condition", "background", "throttle");
+
+	/**
+	 * The other dependencies between concerns, each with its reason. A new edge is added
+	 * here, with its reason, or removed from the code.
+	 */
+	private static final Map<String, Map<String, String>> EDGES = Map.of(
+			// from -> (to -> why)
+			"circuitbreaker", Map.of("dependency", "an open circuit breaker overrides its declared dependency's state"),
+			"defaults", Map.of("logging", "whether Phoenix writes the JSON lines decides Boot's logging defaults"),
+			"executor", Map.of("correlation", "executors carry the correlation context to their threads"), "grpc",
+			Map.of("correlation", "gRPC calls get correlation ids", "requestlog",
+					"each gRPC call writes its request line"),
+			"observation", Map.of("health", "probe requests are recognised by the health paths"), "requestlog",
+			Map.of("correlation", "request lines carry the correlation and request ids"), "slo",
+			Map.of("alerting", "the SLO model holds the alert pack and the Alertmanager routes"));
 
 	private static final JavaClasses mainClasses = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -141,10 +165,81 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void packagesAreFreeOfCycles() {
+		slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(mainClasses);
+	}
+
+	@Test
+	void featurePackagesDependOnSharedPackagesAndOnNamedEdgesOnly() {
+		classes().that()
+			.resideInAPackage(ROOT + ".*..")
+			.should(dependOnlyOnSharedPackagesOrNamedEdges())
+			.check(mainClasses);
+	}
+
+	@Test
+	void onlyAutoConfigurationsCreateBeans() {
+		methods().that()
+			.areAnnotatedWith(Bean.class)
+			.should(beDeclaredInAnAutoConfigurationOrItsNestedConfiguration())
+			.check(mainClasses);
+	}
+
+	@Test
 	void packagesAreNamedByWhatTheyDo() {
 		noClasses().should()
 			.resideInAnyPackage("..util..", "..utils..", "..common..", "..helper..", "..helpers..", "..misc..")
 			.check(mainClasses);
+	}
+
+	private static String concern(JavaClass javaClass) {
+		String packageName = javaClass.getPackageName();
+		if (!packageName.startsWith(ROOT + ".")) {
+			return null;
+		}
+		String rest = packageName.substring(ROOT.length() + 1);
+		int dot = rest.indexOf('.');
+		return (dot != -1) ? rest.substring(0, dot) : rest;
+	}
+
+	private static ArchCondition<JavaClass> dependOnlyOnSharedPackagesOrNamedEdges() {
+		return new ArchCondition<>("depend on " + SHARED + " or along a named edge only") {
+
+			@Override
+			public void check(JavaClass javaClass, ConditionEvents events) {
+				String from = concern(javaClass);
+				for (Dependency dependency : javaClass.getDirectDependenciesFromSelf()) {
+					String to = concern(dependency.getTargetClass());
+					if (to != null && !to.equals(from) && !SHARED.contains(to)
+							&& !EDGES.getOrDefault(from, Map.of()).containsKey(to)) {
+						events.add(SimpleConditionEvent.violated(dependency,
+								from + " -> " + to + " is not a named edge: " + dependency.getDescription()));
+					}
+				}
+			}
+
+		};
+	}
+
+	private static ArchCondition<JavaMethod> beDeclaredInAnAutoConfigurationOrItsNestedConfiguration() {
+		return new ArchCondition<>("be declared in an auto-configuration or its nested configuration") {
+
+			@Override
+			public void check(JavaMethod method, ConditionEvents events) {
+				JavaClass owner = method.getOwner();
+				boolean allowed = owner.isAnnotatedWith(AutoConfiguration.class);
+				for (JavaClass current = owner; !allowed && current.isAnnotatedWith(Configuration.class)
+						&& current.getEnclosingClass().isPresent();) {
+					current = current.getEnclosingClass().get();
+					allowed = current.isAnnotatedWith(AutoConfiguration.class);
+				}
+				if (!allowed) {
+					events.add(SimpleConditionEvent.violated(method, method.getFullName()
+							+ " creates a bean outside an auto-configuration and its nested configurations"));
+				}
+			}
+
+		};
 	}
 
 	private static ArchCondition<JavaClass> declareNoPublicMethods() {

@@ -18,4 +18,7 @@
  * The default alert pack (errors, latency, LLM failures, CPU, heap, disk, circuit
  * breakers) and the Alertmanager configuration that routes every generated alert.
  */
+@NullMarked
 package io.phoenix.observability.autoconfigure.alerting;
+
+import org.jspecify.annotations.NullMarked;

@@ -18,6 +18,7 @@ package io.phoenix.observability.autoconfigure.correlation;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
 /**
@@ -63,7 +64,7 @@ public record CorrelationContext(String correlationId, String requestId) {
 	 * Return the context held by the MDC of the current thread.
 	 * @return the context, or {@code null} when there is no correlation id
 	 */
-	public static CorrelationContext fromMdc() {
+	public static @Nullable CorrelationContext fromMdc() {
 		String correlationId = MDC.get(CORRELATION_ID);
 		return (correlationId != null) ? new CorrelationContext(correlationId, MDC.get(REQUEST_ID)) : null;
 	}
@@ -75,7 +76,7 @@ public record CorrelationContext(String correlationId, String requestId) {
 	 * @param traceResponse the request's trace context formatted like
 	 * {@code traceparent}, or {@code null}
 	 */
-	static void addTo(Map<String, Object> body, Object context, Object traceResponse) {
+	static void addTo(Map<String, Object> body, @Nullable Object context, @Nullable Object traceResponse) {
 		if (context instanceof CorrelationContext correlation) {
 			body.put(CORRELATION_ID, correlation.correlationId());
 		}

@@ -19,7 +19,7 @@ package io.phoenix.observability.autoconfigure.correlation;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
-import io.phoenix.observability.autoconfigure.logging.ThrottledLog;
+import io.phoenix.observability.autoconfigure.throttle.ThrottledLog;
 import org.apache.commons.logging.LogFactory;
 
 /**

@@ -19,6 +19,8 @@ package io.phoenix.observability.autoconfigure.correlation;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What the correlation filters need from tracing, so that they work without a tracer on
  * the class path.
@@ -38,7 +40,7 @@ public interface CorrelationTracing {
 	 * Return the correlation id carried by the incoming trace's baggage.
 	 * @return the id, or {@code null}
 	 */
-	default String incomingCorrelationId() {
+	default @Nullable String incomingCorrelationId() {
 		return null;
 	}
 
@@ -48,7 +50,7 @@ public interface CorrelationTracing {
 	 * @param exchangeAttributes the exchange attributes
 	 * @return the id, or {@code null}
 	 */
-	default String incomingCorrelationId(Map<String, Object> exchangeAttributes) {
+	default @Nullable String incomingCorrelationId(Map<String, Object> exchangeAttributes) {
 		return null;
 	}
 
@@ -81,7 +83,7 @@ public interface CorrelationTracing {
 	 * Return the trace context of the current span formatted like {@code traceparent}.
 	 * @return the value, or {@code null} when there is no current span
 	 */
-	default String currentTraceResponse() {
+	default @Nullable String currentTraceResponse() {
 		return null;
 	}
 
@@ -91,7 +93,7 @@ public interface CorrelationTracing {
 	 * @param exchangeAttributes the exchange attributes
 	 * @return the value, or {@code null} when there is no span
 	 */
-	default String traceResponse(Map<String, Object> exchangeAttributes) {
+	default @Nullable String traceResponse(Map<String, Object> exchangeAttributes) {
 		return null;
 	}
 

@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 
 import io.phoenix.observability.autoconfigure.identity.ServiceIdentity;
 import io.phoenix.observability.autoconfigure.identity.ServiceIdentityProperties;
+import io.phoenix.observability.autoconfigure.identity.ServiceIdentityPropertySource;
 import io.phoenix.observability.autoconfigure.logging.JsonLoggingApplicationListener;
 import io.phoenix.observability.autoconfigure.logging.Log4j2JsonLogging;
 
@@ -59,26 +60,19 @@ public class ObservabilityDefaultsEnvironmentPostProcessor implements Environmen
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		ServiceIdentityProperties properties = ServiceIdentityProperties.bind(environment);
-		if (!properties.isEnabled() || environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
+		if (!ServiceIdentityProperties.isEnabled(environment)
+				|| environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
 			return;
 		}
-		ServiceIdentity identity = properties.toIdentity(environment);
+		// Resolved once here, so that logging, metrics and tracing all read the same
+		// identity
+		ServiceIdentity identity = ServiceIdentityPropertySource.addTo(environment);
 		Map<String, Object> defaults = new LinkedHashMap<>();
-		identity(defaults, identity);
 		endpoints(defaults);
 		tracing(defaults, identity, environment);
 		metrics(defaults, identity, environment);
 		logging(defaults, environment);
 		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults));
-	}
-
-	private void identity(Map<String, Object> defaults, ServiceIdentity identity) {
-		// Resolved once here, so that logging, metrics and tracing all read the same
-		// values
-		defaults.put("phoenix.observability.service-name", identity.name());
-		defaults.put("phoenix.observability.environment", identity.environment());
-		defaults.put("phoenix.observability.version", identity.version());
 	}
 
 	private void logging(Map<String, Object> defaults, ConfigurableEnvironment environment) {

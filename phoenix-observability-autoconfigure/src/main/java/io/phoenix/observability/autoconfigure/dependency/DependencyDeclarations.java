@@ -18,12 +18,11 @@ package io.phoenix.observability.autoconfigure.dependency;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
+import org.springframework.boot.context.properties.bind.BindHandler;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.core.env.Environment;
 
@@ -42,8 +41,6 @@ public final class DependencyDeclarations {
 	 */
 	public static final String PREFIX = "phoenix.observability.dependencies";
 
-	private static final Set<String> RESERVED = Set.of("enabled");
-
 	private final Map<String, DependencyProperties> dependencies;
 
 	/**
@@ -56,22 +53,26 @@ public final class DependencyDeclarations {
 	}
 
 	/**
-	 * Bind and validate the declarations in the environment.
+	 * Bind and validate the declarations in the environment, as a build-time tool that
+	 * has no application context does.
 	 * @param environment the environment
 	 * @return the declarations
 	 */
 	public static DependencyDeclarations bind(Environment environment) {
-		Binder binder = Binder.get(environment);
-		Map<String, Object> raw = binder.bind(PREFIX, Bindable.mapOf(String.class, Object.class)).orElse(Map.of());
-		Map<String, DependencyProperties> dependencies = new LinkedHashMap<>();
-		for (String name : new TreeSet<>(raw.keySet())) {
-			if (!RESERVED.contains(name)) {
-				ConfigurationPropertyName propertyName = ConfigurationPropertyName.of(PREFIX).append(name);
-				dependencies.put(name,
-						binder.bindOrCreate(propertyName, Bindable.of(DependencyProperties.class), null));
-			}
-		}
-		return new DependencyDeclarations(dependencies);
+		DependenciesProperties properties = Binder.get(environment)
+			.bind("phoenix.observability", Bindable.of(DependenciesProperties.class),
+					DependencyDeclarationsBindHandlerAdvisor.skipSwitch(BindHandler.DEFAULT))
+			.orElseGet(DependenciesProperties::new);
+		return of(properties);
+	}
+
+	/**
+	 * Validate the declarations bound by Spring Boot.
+	 * @param properties the bound declarations
+	 * @return the declarations, by name in alphabetical order
+	 */
+	public static DependencyDeclarations of(DependenciesProperties properties) {
+		return new DependencyDeclarations(new TreeMap<>(properties.getDependencies()));
 	}
 
 	/**

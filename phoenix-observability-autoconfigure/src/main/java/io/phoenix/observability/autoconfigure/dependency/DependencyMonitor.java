@@ -28,8 +28,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +36,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import io.phoenix.observability.autoconfigure.background.BackgroundScheduler;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +58,10 @@ public class DependencyMonitor implements SmartLifecycle {
 
 	private static final int MAX_WORKERS = 4;
 
+	private static final String TASK = "dependency-checks";
+
+	private static final String TIMEOUT_TASK = "dependency-check-timeouts";
+
 	private final Map<String, Monitored> dependencies = new LinkedHashMap<>();
 
 	private final List<DependencyStatusOverride> overrides;
@@ -66,7 +70,7 @@ public class DependencyMonitor implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private volatile ScheduledExecutorService scheduler;
+	private final BackgroundScheduler scheduler;
 
 	private volatile ExecutorService workers;
 
@@ -77,15 +81,19 @@ public class DependencyMonitor implements SmartLifecycle {
 	 * @param overrides what may override a checked state
 	 * @param listeners what is told about each check
 	 * @param clock the clock that times the checks
+	 * @param scheduler the scheduler that starts the checks and ends those that take too
+	 * long; the checks themselves run on threads of this monitor
 	 */
 	public DependencyMonitor(DependencyDeclarations declarations, Map<String, DependencyCheck> checks,
-			List<DependencyStatusOverride> overrides, List<DependencyCheckListener> listeners, Clock clock) {
+			List<DependencyStatusOverride> overrides, List<DependencyCheckListener> listeners, Clock clock,
+			BackgroundScheduler scheduler) {
 		declarations.getDependencies()
 			.forEach((name, properties) -> this.dependencies.put(name,
 					new Monitored(name, properties, Objects.requireNonNull(checks.get(name), name))));
 		this.overrides = List.copyOf(overrides);
 		this.listeners.addAll(listeners);
 		this.clock = clock;
+		this.scheduler = scheduler;
 	}
 
 	/**
@@ -101,7 +109,7 @@ public class DependencyMonitor implements SmartLifecycle {
 	 * @param name the name of the dependency
 	 * @return its declaration, or {@code null} if there is none
 	 */
-	public DependencyProperties getProperties(String name) {
+	public @Nullable DependencyProperties getProperties(String name) {
 		Monitored monitored = this.dependencies.get(name);
 		return (monitored != null) ? monitored.properties : null;
 	}
@@ -147,10 +155,9 @@ public class DependencyMonitor implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		if (this.scheduler != null || this.dependencies.isEmpty()) {
+		if (this.workers != null || this.dependencies.isEmpty()) {
 			return;
 		}
-		this.scheduler = new ScheduledThreadPoolExecutor(1, daemonThreads("phoenix-dependency-scheduler"));
 		int workers = Math.min(MAX_WORKERS, this.dependencies.size());
 		// At most one check per dependency is ever queued or running, so the queue is
 		// bounded by the number of dependencies
@@ -161,13 +168,8 @@ public class DependencyMonitor implements SmartLifecycle {
 
 	@Override
 	public void stop() {
-		ScheduledExecutorService scheduler = this.scheduler;
 		ExecutorService workers = this.workers;
-		this.scheduler = null;
 		this.workers = null;
-		if (scheduler != null) {
-			scheduler.shutdownNow();
-		}
 		if (workers != null) {
 			workers.shutdownNow();
 		}
@@ -175,25 +177,24 @@ public class DependencyMonitor implements SmartLifecycle {
 
 	@Override
 	public boolean isRunning() {
-		return this.scheduler != null;
+		return this.workers != null;
+	}
+
+	@Override
+	public int getPhase() {
+		// Starts after the scheduler and stops before it
+		return BackgroundScheduler.PHASE + 1;
 	}
 
 	private void schedule(Monitored monitored, Duration delay) {
-		ScheduledExecutorService scheduler = this.scheduler;
-		if (scheduler != null && !scheduler.isShutdown()) {
-			try {
-				scheduler.schedule(() -> run(monitored), delay.toMillis(), TimeUnit.MILLISECONDS);
-			}
-			catch (RejectedExecutionException ex) {
-				// Stopped meanwhile
-			}
+		if (this.workers != null) {
+			this.scheduler.schedule(TASK, () -> run(monitored), delay);
 		}
 	}
 
 	private void run(Monitored monitored) {
 		ExecutorService workers = this.workers;
-		ScheduledExecutorService scheduler = this.scheduler;
-		if (workers == null || scheduler == null) {
+		if (workers == null) {
 			return;
 		}
 		Future<?> previous = monitored.running;
@@ -204,24 +205,31 @@ public class DependencyMonitor implements SmartLifecycle {
 			return;
 		}
 		AtomicBoolean done = new AtomicBoolean();
-		monitored.running = workers.submit(() -> {
-			Exception failure = null;
-			try {
-				monitored.check.check(monitored.properties.getTimeout());
-			}
-			catch (Exception ex) {
-				failure = ex;
-			}
-			complete(monitored, done, start, failure);
-		});
-		Future<?> running = monitored.running;
-		scheduler.schedule(() -> {
+		Future<?> running;
+		try {
+			running = workers.submit(() -> {
+				Exception failure = null;
+				try {
+					monitored.check.check(monitored.properties.getTimeout());
+				}
+				catch (Exception ex) {
+					failure = ex;
+				}
+				complete(monitored, done, start, failure);
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			// Stopped meanwhile
+			return;
+		}
+		monitored.running = running;
+		this.scheduler.schedule(TIMEOUT_TASK, () -> {
 			if (!running.isDone()) {
 				running.cancel(true);
 				complete(monitored, done, start, new TimeoutException(
 						"No answer within " + monitored.properties.getTimeout().toMillis() + "ms"));
 			}
-		}, monitored.properties.getTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		}, monitored.properties.getTimeout());
 	}
 
 	private void complete(Monitored monitored, AtomicBoolean done, Instant start, Exception failure) {

@@ -18,6 +18,8 @@ package io.phoenix.observability.autoconfigure.dependency;
 import java.net.URI;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One declared dependency: {@code phoenix.observability.dependencies.<name>.*}.
  *
@@ -29,39 +31,39 @@ public class DependencyProperties {
 	/**
 	 * How the dependency is checked: http, tcp, datasource or grpc.
 	 */
-	private DependencyType type;
+	private @Nullable DependencyType type;
 
 	/**
 	 * URL whose 2xx answer means up, for type http.
 	 */
-	private URI url;
+	private @Nullable URI url;
 
 	/**
 	 * Host to connect to, for type tcp.
 	 */
-	private String host;
+	private @Nullable String host;
 
 	/**
 	 * Port to connect to, for type tcp.
 	 */
-	private Integer port;
+	private @Nullable Integer port;
 
 	/**
 	 * Name of the bean to check, for type datasource.
 	 */
-	private String bean;
+	private @Nullable String bean;
 
 	/**
 	 * Query that validates a connection, for type datasource; without one, the driver's
 	 * Connection.isValid is used.
 	 */
-	private String query;
+	private @Nullable String query;
 
 	/**
 	 * Channel target, such as 'dns:///inference:9090', for type grpc. Connections are
 	 * plaintext.
 	 */
-	private String target;
+	private @Nullable String target;
 
 	/**
 	 * Service whose health is asked for, for type grpc; empty for the server as a whole.
@@ -88,67 +90,67 @@ public class DependencyProperties {
 	 * Name of a Resilience4j circuit breaker; while it is open, the dependency is
 	 * reported down.
 	 */
-	private String circuitBreaker;
+	private @Nullable String circuitBreaker;
 
-	public DependencyType getType() {
+	public @Nullable DependencyType getType() {
 		return this.type;
 	}
 
-	public void setType(DependencyType type) {
+	public void setType(@Nullable DependencyType type) {
 		this.type = type;
 	}
 
-	public URI getUrl() {
+	public @Nullable URI getUrl() {
 		return this.url;
 	}
 
-	public void setUrl(URI url) {
+	public void setUrl(@Nullable URI url) {
 		if (url != null && !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
 			throw new IllegalArgumentException("must be an absolute http or https URL");
 		}
 		this.url = url;
 	}
 
-	public String getHost() {
+	public @Nullable String getHost() {
 		return this.host;
 	}
 
-	public void setHost(String host) {
+	public void setHost(@Nullable String host) {
 		this.host = host;
 	}
 
-	public Integer getPort() {
+	public @Nullable Integer getPort() {
 		return this.port;
 	}
 
-	public void setPort(Integer port) {
+	public void setPort(@Nullable Integer port) {
 		if (port != null && (port < 1 || port > 65535)) {
 			throw new IllegalArgumentException("must be between 1 and 65535 but was " + port);
 		}
 		this.port = port;
 	}
 
-	public String getBean() {
+	public @Nullable String getBean() {
 		return this.bean;
 	}
 
-	public void setBean(String bean) {
+	public void setBean(@Nullable String bean) {
 		this.bean = bean;
 	}
 
-	public String getQuery() {
+	public @Nullable String getQuery() {
 		return this.query;
 	}
 
-	public void setQuery(String query) {
+	public void setQuery(@Nullable String query) {
 		this.query = query;
 	}
 
-	public String getTarget() {
+	public @Nullable String getTarget() {
 		return this.target;
 	}
 
-	public void setTarget(String target) {
+	public void setTarget(@Nullable String target) {
 		this.target = target;
 	}
 
@@ -156,7 +158,7 @@ public class DependencyProperties {
 		return this.service;
 	}
 
-	public void setService(String service) {
+	public void setService(@Nullable String service) {
 		this.service = (service != null) ? service : "";
 	}
 
@@ -186,11 +188,11 @@ public class DependencyProperties {
 		this.interval = interval;
 	}
 
-	public String getCircuitBreaker() {
+	public @Nullable String getCircuitBreaker() {
 		return this.circuitBreaker;
 	}
 
-	public void setCircuitBreaker(String circuitBreaker) {
+	public void setCircuitBreaker(@Nullable String circuitBreaker) {
 		this.circuitBreaker = circuitBreaker;
 	}
 

@@ -18,6 +18,8 @@ package io.phoenix.observability.autoconfigure.dependency;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.health.contributor.Status;
 
 /**
@@ -33,8 +35,8 @@ import org.springframework.boot.health.contributor.Status;
  * @author Phoenix Observability
  * @since 0.1.0
  */
-public record DependencyState(Status status, Duration latency, Instant checkedAt, Instant changedAt, String error,
-		String reason) {
+public record DependencyState(Status status, @Nullable Duration latency, @Nullable Instant checkedAt,
+		@Nullable Instant changedAt, @Nullable String error, @Nullable String reason) {
 
 	/**
 	 * The state of a dependency that has not answered yet.

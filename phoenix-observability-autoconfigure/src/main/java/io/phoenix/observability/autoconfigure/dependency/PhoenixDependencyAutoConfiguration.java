@@ -23,6 +23,8 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.phoenix.observability.autoconfigure.background.BackgroundScheduler;
+import io.phoenix.observability.autoconfigure.background.PhoenixBackgroundAutoConfiguration;
 import io.phoenix.observability.autoconfigure.condition.ConditionalOnPhoenixFeature;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -30,10 +32,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
 /**
@@ -51,33 +55,42 @@ import org.springframework.core.env.Environment;
 		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration" })
 @ConditionalOnClass(HealthContributorRegistry.class)
 @ConditionalOnPhoenixFeature("dependencies")
+@Import(PhoenixBackgroundAutoConfiguration.class)
+@EnableConfigurationProperties(DependenciesProperties.class)
 public final class PhoenixDependencyAutoConfiguration {
 
 	private static final String READINESS_INCLUDE = "management.endpoint.health.group.readiness.include";
 
 	@Bean
 	@ConditionalOnMissingBean
-	DependencyDeclarations dependencyDeclarations(Environment environment) {
-		return DependencyDeclarations.bind(environment);
+	DependencyDeclarations dependencyDeclarations(DependenciesProperties properties) {
+		return DependencyDeclarations.of(properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	static DependencyDeclarationsBindHandlerAdvisor dependencyDeclarationsBindHandlerAdvisor() {
+		return new DependencyDeclarationsBindHandlerAdvisor();
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	DependencyMonitor dependencyMonitor(DependencyDeclarations declarations, ListableBeanFactory beanFactory,
 			ObjectProvider<GrpcDependencyChecks> grpcChecks, ObjectProvider<DependencyStatusOverride> overrides,
-			ObjectProvider<DependencyCheckListener> listeners) {
+			ObjectProvider<DependencyCheckListener> listeners, BackgroundScheduler scheduler) {
 		Map<String, DependencyCheck> checks = new LinkedHashMap<>();
 		declarations.getDependencies()
 			.forEach((name, properties) -> checks.put(name, check(name, properties, beanFactory, grpcChecks)));
 		return new DependencyMonitor(declarations, checks, overrides.orderedStream().toList(),
-				listeners.orderedStream().toList(), Clock.systemUTC());
+				listeners.orderedStream().toList(), Clock.systemUTC(), scheduler);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	static DependencyHealthContributorsRegistrar dependencyHealthContributorsRegistrar(
-			ObjectProvider<DependencyDeclarations> declarations, ObjectProvider<DependencyMonitor> monitor) {
-		return new DependencyHealthContributorsRegistrar(declarations, monitor);
+			ObjectProvider<DependencyDeclarations> declarations, ObjectProvider<DependencyMonitor> monitor,
+			Environment environment) {
+		return new DependencyHealthContributorsRegistrar(declarations, monitor, environment);
 	}
 
 	@Bean
@@ -85,13 +98,14 @@ public final class PhoenixDependencyAutoConfiguration {
 	CriticalDependenciesReadinessPostProcessor criticalDependenciesReadinessPostProcessor(
 			DependencyDeclarations declarations, Environment environment) {
 		// An application that lists readiness members itself keeps exactly its list
-		Set<String> critical = environment.containsProperty(READINESS_INCLUDE) ? Set.of()
-				: declarations.getDependencies()
-					.entrySet()
-					.stream()
-					.filter((entry) -> entry.getValue().isCritical())
-					.map(Map.Entry::getKey)
-					.collect(java.util.stream.Collectors.toSet());
+		Set<String> critical = environment.containsProperty(READINESS_INCLUDE) ? Set.of() : declarations
+			.getDependencies()
+			.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue().isCritical())
+			.filter((entry) -> DependencyHealthContributorsRegistrar.isHealthEnabled(environment, entry.getKey()))
+			.map(Map.Entry::getKey)
+			.collect(java.util.stream.Collectors.toSet());
 		return new CriticalDependenciesReadinessPostProcessor(critical);
 	}
 

@@ -27,8 +27,7 @@ import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.phoenix.observability.autoconfigure.correlation.CorrelationContext;
 import io.phoenix.observability.autoconfigure.correlation.CorrelationProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.phoenix.observability.autoconfigure.requestlog.GrpcCallLines;
 import org.slf4j.MDC;
 
 /**
@@ -42,8 +41,6 @@ import org.slf4j.MDC;
  * @since 0.1.0
  */
 public class CorrelationClientInterceptor implements ClientInterceptor {
-
-	private static final Logger logger = LoggerFactory.getLogger("phoenix.grpc.client");
 
 	private final Metadata.Key<String> correlationKey;
 
@@ -76,7 +73,7 @@ public class CorrelationClientInterceptor implements ClientInterceptor {
 
 					@Override
 					public void onClose(Status status, Metadata trailers) {
-						log(method, status, start, correlationId, traceId);
+						GrpcCallLines.client(method, status, start, correlationId, traceId);
 						super.onClose(status, trailers);
 					}
 
@@ -84,26 +81,6 @@ public class CorrelationClientInterceptor implements ClientInterceptor {
 			}
 
 		};
-	}
-
-	private static void log(MethodDescriptor<?, ?> method, Status status, long start, String correlationId,
-			String traceId) {
-		if (!logger.isInfoEnabled()) {
-			return;
-		}
-		long durationMillis = (System.nanoTime() - start) / 1_000_000;
-		var line = logger.atInfo()
-			.addKeyValue("rpc_method", method.getFullMethodName())
-			.addKeyValue("rpc_type", method.getType().name())
-			.addKeyValue("grpc_status_code", status.getCode().name())
-			.addKeyValue("duration_ms", durationMillis);
-		if (correlationId != null && MDC.get(CorrelationContext.CORRELATION_ID) == null) {
-			line = line.addKeyValue(CorrelationContext.CORRELATION_ID, correlationId);
-		}
-		if (traceId != null && MDC.get("traceId") == null) {
-			line = line.addKeyValue("trace_id", traceId);
-		}
-		line.log("Called gRPC " + method.getFullMethodName() + " " + status.getCode() + " " + durationMillis + " ms");
 	}
 
 }

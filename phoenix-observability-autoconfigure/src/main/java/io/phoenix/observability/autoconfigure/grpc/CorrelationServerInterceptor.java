@@ -29,9 +29,7 @@ import io.grpc.Status;
 import io.phoenix.observability.autoconfigure.correlation.CorrelationContext;
 import io.phoenix.observability.autoconfigure.correlation.CorrelationIds;
 import io.phoenix.observability.autoconfigure.correlation.CorrelationProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
+import io.phoenix.observability.autoconfigure.requestlog.GrpcCallLines;
 
 /**
  * gRPC server interceptor that gives every call a correlation id (from the
@@ -46,8 +44,6 @@ import org.slf4j.MDC;
  * @since 0.1.0
  */
 public class CorrelationServerInterceptor implements ServerInterceptor {
-
-	private static final Logger logger = LoggerFactory.getLogger("phoenix.grpc.server");
 
 	private final Metadata.Key<String> correlationKey;
 
@@ -93,7 +89,7 @@ public class CorrelationServerInterceptor implements ServerInterceptor {
 
 			@Override
 			public void close(Status status, Metadata trailers) {
-				log(call, status, context, start);
+				GrpcCallLines.server(call, status, context, start);
 				super.close(status, trailers);
 			}
 
@@ -135,7 +131,7 @@ public class CorrelationServerInterceptor implements ServerInterceptor {
 
 			@Override
 			public void close(Status status, Metadata trailers) {
-				log(call, status, null, start);
+				GrpcCallLines.server(call, status, null, start);
 				super.close(status, trailers);
 			}
 
@@ -163,26 +159,6 @@ public class CorrelationServerInterceptor implements ServerInterceptor {
 				CorrelationContext.clearMdc();
 			}
 		}
-	}
-
-	private static void log(ServerCall<?, ?> call, Status status, CorrelationContext context, long start) {
-		// context is null when correlation is disabled
-		if (!logger.isInfoEnabled()) {
-			return;
-		}
-		long durationMillis = (System.nanoTime() - start) / 1_000_000;
-		String method = call.getMethodDescriptor().getFullMethodName();
-		var line = logger.atInfo()
-			.addKeyValue("rpc_method", method)
-			.addKeyValue("rpc_type", call.getMethodDescriptor().getType().name())
-			.addKeyValue("grpc_status_code", status.getCode().name())
-			.addKeyValue("duration_ms", durationMillis);
-		if (context != null && MDC.get(CorrelationContext.CORRELATION_ID) == null) {
-			// Closed from a thread outside the call's callbacks
-			line = line.addKeyValue(CorrelationContext.CORRELATION_ID, context.correlationId())
-				.addKeyValue(CorrelationContext.REQUEST_ID, context.requestId());
-		}
-		line.log("gRPC " + method + " " + status.getCode() + " " + durationMillis + " ms");
 	}
 
 }

@@ -16,6 +16,8 @@
 
 package io.phoenix.observability.autoconfigure.health;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
 
 /**
@@ -71,7 +73,7 @@ public class HealthPathMapper {
 	 * @return the actuator path, or {@code null} when the request is not for a standard
 	 * health path or is already served there
 	 */
-	public String map(String requestPath) {
+	public @Nullable String map(String requestPath) {
 		if (!requestPath.startsWith(this.path)) {
 			return null;
 		}

@@ -20,16 +20,12 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroup;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
@@ -44,30 +40,27 @@ import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.boot.health.registry.ReactiveHealthContributorRegistry;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Publishes the status of every health component and group as gauges,
  * {@code phoenix.health.component.status{component}} and
  * {@code phoenix.health.status{group}}: 1 {@code UP}, 0 {@code DOWN}, -1
  * {@code OUT_OF_SERVICE}, -2 {@code UNKNOWN}, -3 any other status. The contributors are
- * evaluated on a daemon thread of this bean, on an interval; a scrape reads the last
+ * evaluated by Phoenix's background scheduler, on an interval; a scrape reads the last
  * evaluation and never runs a health check.
  *
  * @author Phoenix Observability
  * @since 0.1.0
  */
-public class HealthStatusMetrics implements MeterBinder, SmartLifecycle {
-
-	private static final Logger logger = LoggerFactory.getLogger(HealthStatusMetrics.class);
+public class HealthStatusMetrics implements MeterBinder {
 
 	private static final Duration REACTIVE_TIMEOUT = Duration.ofSeconds(10);
 
-	private final HealthContributorRegistry registry;
+	private final @Nullable HealthContributorRegistry registry;
 
-	private final ReactiveHealthContributorRegistry reactiveRegistry;
+	private final @Nullable ReactiveHealthContributorRegistry reactiveRegistry;
 
-	private final Supplier<HealthEndpointGroups> groups;
+	private final @Nullable Supplier<@Nullable HealthEndpointGroups> groups;
 
 	private final Duration interval;
 
@@ -77,17 +70,16 @@ public class HealthStatusMetrics implements MeterBinder, SmartLifecycle {
 
 	private volatile MeterRegistry meterRegistry;
 
-	private volatile ScheduledExecutorService scheduler;
-
 	/**
 	 * Create the gauges.
-	 * @param registry the health contributors
+	 * @param registry the health contributors, or {@code null}
 	 * @param reactiveRegistry the reactive health contributors, or {@code null}
 	 * @param groups supplies the health groups, or {@code null} when there are none
 	 * @param interval the time between two evaluations
 	 */
-	public HealthStatusMetrics(HealthContributorRegistry registry, ReactiveHealthContributorRegistry reactiveRegistry,
-			Supplier<HealthEndpointGroups> groups, Duration interval) {
+	public HealthStatusMetrics(@Nullable HealthContributorRegistry registry,
+			@Nullable ReactiveHealthContributorRegistry reactiveRegistry,
+			@Nullable Supplier<@Nullable HealthEndpointGroups> groups, Duration interval) {
 		this.registry = registry;
 		this.reactiveRegistry = reactiveRegistry;
 		this.groups = groups;
@@ -117,61 +109,38 @@ public class HealthStatusMetrics implements MeterBinder, SmartLifecycle {
 		this.meterRegistry = registry;
 	}
 
-	@Override
-	public void start() {
-		if (this.scheduler != null) {
-			return;
-		}
-		ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, (runnable) -> {
-			Thread thread = new Thread(runnable, "phoenix-health-metrics");
-			thread.setDaemon(true);
-			return thread;
-		});
-		this.scheduler = scheduler;
-		scheduler.scheduleWithFixedDelay(this::refresh, 0, this.interval.toMillis(), TimeUnit.MILLISECONDS);
-	}
-
-	@Override
-	public void stop() {
-		ScheduledExecutorService scheduler = this.scheduler;
-		this.scheduler = null;
-		if (scheduler != null) {
-			scheduler.shutdownNow();
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.scheduler != null;
+	/**
+	 * Return the time between two evaluations.
+	 * @return the interval
+	 */
+	public Duration getInterval() {
+		return this.interval;
 	}
 
 	/**
 	 * Evaluate every contributor and group now.
 	 */
 	public void refresh() {
-		try {
-			Set<String> seen = new HashSet<>();
+		Set<String> seen = new HashSet<>();
+		if (this.registry != null) {
 			this.registry.stream().forEach((entry) -> {
 				seen.add(entry.name());
 				update(this.components, "phoenix.health.component.status", "component", entry.name(),
 						statusOf(entry.contributor()));
 			});
-			if (this.reactiveRegistry != null) {
-				this.reactiveRegistry.stream()
-					.filter((entry) -> seen.add(entry.name()))
-					.forEach((entry) -> update(this.components, "phoenix.health.component.status", "component",
-							entry.name(), statusOf(entry.contributor())));
-			}
-			HealthEndpointGroups groups = (this.groups != null) ? this.groups.get() : null;
-			if (groups != null) {
-				for (String name : groups.getNames()) {
-					HealthEndpointGroup group = groups.get(name);
-					update(this.groupStatuses, "phoenix.health.status", "group", name, statusOf(group));
-				}
-			}
 		}
-		catch (RuntimeException ex) {
-			logger.warn("Evaluating health for the status metrics failed", ex);
+		if (this.reactiveRegistry != null) {
+			this.reactiveRegistry.stream()
+				.filter((entry) -> seen.add(entry.name()))
+				.forEach((entry) -> update(this.components, "phoenix.health.component.status", "component",
+						entry.name(), statusOf(entry.contributor())));
+		}
+		HealthEndpointGroups groups = (this.groups != null) ? this.groups.get() : null;
+		if (groups != null) {
+			for (String name : groups.getNames()) {
+				HealthEndpointGroup group = groups.get(name);
+				update(this.groupStatuses, "phoenix.health.status", "group", name, statusOf(group));
+			}
 		}
 	}
 

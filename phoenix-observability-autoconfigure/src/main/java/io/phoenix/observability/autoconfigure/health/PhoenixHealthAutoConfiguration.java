@@ -16,6 +16,8 @@
 
 package io.phoenix.observability.autoconfigure.health;
 
+import io.phoenix.observability.autoconfigure.background.BackgroundTask;
+import io.phoenix.observability.autoconfigure.background.PhoenixBackgroundAutoConfiguration;
 import io.phoenix.observability.autoconfigure.condition.ConditionalOnPhoenixFeature;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,6 +42,7 @@ import org.springframework.boot.health.registry.ReactiveHealthContributorRegistr
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
  * Auto-configuration for the standard health paths, {@code /health/liveness},
@@ -57,6 +60,7 @@ import org.springframework.context.annotation.Configuration;
 		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration" })
 @ConditionalOnClass(HealthEndpointGroupsPostProcessor.class)
 @ConditionalOnPhoenixFeature("health")
+@Import(PhoenixBackgroundAutoConfiguration.class)
 @EnableConfigurationProperties(HealthPathsProperties.class)
 public final class PhoenixHealthAutoConfiguration {
 
@@ -79,6 +83,11 @@ public final class PhoenixHealthAutoConfiguration {
 				ObjectProvider<HealthEndpointGroups> groups, HealthPathsProperties properties) {
 			return new HealthStatusMetrics(registry, reactiveRegistry.getIfAvailable(), groups::getIfAvailable,
 					properties.getStatusMetrics().getInterval());
+		}
+
+		@Bean
+		BackgroundTask healthStatusMetricsTask(HealthStatusMetrics metrics) {
+			return new BackgroundTask("health-status-metrics", metrics.getInterval(), metrics::refresh);
 		}
 
 	}

@@ -36,8 +36,9 @@ public final class PhoenixIdentityAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ServiceIdentity serviceIdentity(ServiceIdentityProperties properties, Environment environment) {
-		return properties.toIdentity(environment);
+	ServiceIdentity serviceIdentity(Environment environment) {
+		// Resolved once, when the environment was prepared
+		return ServiceIdentity.resolve(environment);
 	}
 
 }

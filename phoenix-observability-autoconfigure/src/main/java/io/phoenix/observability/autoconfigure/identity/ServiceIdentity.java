@@ -19,6 +19,9 @@ package io.phoenix.observability.autoconfigure.identity;
 import java.util.Locale;
 import java.util.Set;
 
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.PropertySource;
 import org.springframework.util.Assert;
 
 /**
@@ -41,6 +44,24 @@ public record ServiceIdentity(String name, String environment, String version, S
 		Assert.hasText(environment, "'environment' must not be empty");
 		Assert.hasText(version, "'version' must not be empty");
 		Assert.notNull(type, "'type' must not be null");
+	}
+
+	/**
+	 * Return the identity of the service whose environment this is: the one resolved when
+	 * the environment was prepared, else resolved now from the
+	 * {@code phoenix.observability.*} properties, the application name, the active
+	 * profiles and the build information.
+	 * @param environment the environment
+	 * @return the identity
+	 */
+	public static ServiceIdentity resolve(Environment environment) {
+		if (environment instanceof ConfigurableEnvironment configurable) {
+			PropertySource<?> resolved = configurable.getPropertySources().get(ServiceIdentityPropertySource.NAME);
+			if (resolved instanceof ServiceIdentityPropertySource source) {
+				return source.getIdentity();
+			}
+		}
+		return ServiceIdentityProperties.bind(environment).toIdentity(environment);
 	}
 
 	/**

@@ -19,6 +19,8 @@ package io.phoenix.observability.autoconfigure.identity;
 import java.util.Arrays;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -54,20 +56,20 @@ public class ServiceIdentityProperties {
 	/**
 	 * Name of the service. Defaults to 'spring.application.name'.
 	 */
-	private String serviceName;
+	private @Nullable String serviceName;
 
 	/**
 	 * Deployment environment, such as 'production' or 'staging'. Defaults to the first
 	 * active profile, else 'local'. 'local', 'dev', 'development' and 'test' sample every
 	 * trace.
 	 */
-	private String environment;
+	private @Nullable String environment;
 
 	/**
 	 * Version of the service. Defaults to 'build.version' from
 	 * META-INF/build-info.properties, else 'unknown'.
 	 */
-	private String version;
+	private @Nullable String version;
 
 	/**
 	 * Role of the service, which chooses the sampling and histogram defaults.
@@ -82,27 +84,27 @@ public class ServiceIdentityProperties {
 		this.enabled = enabled;
 	}
 
-	public String getServiceName() {
+	public @Nullable String getServiceName() {
 		return this.serviceName;
 	}
 
-	public void setServiceName(String serviceName) {
+	public void setServiceName(@Nullable String serviceName) {
 		this.serviceName = serviceName;
 	}
 
-	public String getEnvironment() {
+	public @Nullable String getEnvironment() {
 		return this.environment;
 	}
 
-	public void setEnvironment(String environment) {
+	public void setEnvironment(@Nullable String environment) {
 		this.environment = environment;
 	}
 
-	public String getVersion() {
+	public @Nullable String getVersion() {
 		return this.version;
 	}
 
-	public void setVersion(String version) {
+	public void setVersion(@Nullable String version) {
 		this.version = version;
 	}
 
@@ -137,6 +139,16 @@ public class ServiceIdentityProperties {
 		return Binder.get(environment)
 			.bind(PREFIX, Bindable.of(ServiceIdentityProperties.class))
 			.orElseGet(ServiceIdentityProperties::new);
+	}
+
+	/**
+	 * Whether Phoenix Observability is enabled in an environment, read as early as
+	 * logging initialization.
+	 * @param environment the environment
+	 * @return the value of {@code phoenix.observability.enabled}, {@code true} unless set
+	 */
+	public static boolean isEnabled(Environment environment) {
+		return environment.getProperty(PREFIX + ".enabled", Boolean.class, true);
 	}
 
 	private static String firstActiveProfile(Environment environment) {

@@ -74,10 +74,9 @@ public class JsonLoggingApplicationListener implements GenericApplicationListene
 			return;
 		}
 		ConfigurableEnvironment environment = ((ApplicationEnvironmentPreparedEvent) event).getEnvironment();
-		ServiceIdentityProperties identity = ServiceIdentityProperties.bind(environment);
 		LoggingProperties properties = LoggingProperties.bind(environment);
-		if (appliesTo(environment, identity, properties)) {
-			Logback.install(identity.toIdentity(environment), properties);
+		if (appliesTo(environment, properties)) {
+			Logback.install(ServiceIdentity.resolve(environment), properties);
 		}
 	}
 
@@ -89,13 +88,13 @@ public class JsonLoggingApplicationListener implements GenericApplicationListene
 	 * @return whether JSON logging applies
 	 */
 	public static boolean appliesTo(ConfigurableEnvironment environment) {
-		return appliesTo(environment, ServiceIdentityProperties.bind(environment), LoggingProperties.bind(environment));
+		return appliesTo(environment, LoggingProperties.bind(environment));
 	}
 
-	private static boolean appliesTo(ConfigurableEnvironment environment, ServiceIdentityProperties identity,
-			LoggingProperties properties) {
-		return LOGBACK_PRESENT && LOGSTASH_PRESENT && identity.isEnabled() && properties.isEnabled()
-				&& properties.getFormat() == LoggingProperties.Format.JSON && !userConfiguresLogback(environment);
+	private static boolean appliesTo(ConfigurableEnvironment environment, LoggingProperties properties) {
+		return LOGBACK_PRESENT && LOGSTASH_PRESENT && ServiceIdentityProperties.isEnabled(environment)
+				&& properties.isEnabled() && properties.getFormat() == LoggingProperties.Format.JSON
+				&& !userConfiguresLogback(environment);
 	}
 
 	private static boolean userConfiguresLogback(ConfigurableEnvironment environment) {

@@ -62,8 +62,8 @@ public final class Log4j2JsonLogging {
 	 */
 	public static boolean appliesTo(ConfigurableEnvironment environment) {
 		LoggingProperties properties = LoggingProperties.bind(environment);
-		return log4j2IsTheLoggingSystem() && ServiceIdentityProperties.bind(environment).isEnabled()
-				&& properties.isEnabled() && properties.getFormat() == LoggingProperties.Format.JSON
+		return log4j2IsTheLoggingSystem() && ServiceIdentityProperties.isEnabled(environment) && properties.isEnabled()
+				&& properties.getFormat() == LoggingProperties.Format.JSON
 				&& !environment.containsProperty("logging.structured.format.console")
 				&& !userConfiguresLog4j2(environment);
 	}

@@ -26,7 +26,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.phoenix.observability.autoconfigure.identity.ServiceIdentity;
-import io.phoenix.observability.autoconfigure.identity.ServiceIdentityProperties;
 import org.apache.logging.log4j.core.LogEvent;
 
 import org.springframework.boot.json.JsonWriter.MemberPath;
@@ -66,7 +65,7 @@ public final class Log4j2JsonMembersCustomizer implements StructuredLoggingJsonM
 	 * @param environment the application's environment
 	 */
 	public Log4j2JsonMembersCustomizer(Environment environment) {
-		this.identity = ServiceIdentityProperties.bind(environment).toIdentity(environment);
+		this.identity = ServiceIdentity.resolve(environment);
 		this.mask = LoggingProperties.bind(environment).getMask();
 	}
 

@@ -21,6 +21,8 @@ import java.time.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.phoenix.observability.autoconfigure.alerting.AlertRulesProperties;
 import io.phoenix.observability.autoconfigure.alerting.AlertmanagerProperties;
+import io.phoenix.observability.autoconfigure.background.BackgroundTask;
+import io.phoenix.observability.autoconfigure.background.PhoenixBackgroundAutoConfiguration;
 import io.phoenix.observability.autoconfigure.condition.ConditionalOnPhoenixFeature;
 import io.phoenix.observability.autoconfigure.identity.PhoenixIdentityAutoConfiguration;
 import io.phoenix.observability.autoconfigure.identity.ServiceIdentity;
@@ -38,6 +40,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.util.ClassUtils;
@@ -63,6 +66,7 @@ import org.springframework.util.ClassUtils;
 @ConditionalOnClass(Yaml.class)
 @ConditionalOnPhoenixFeature("slo")
 @Conditional(OnSloObjectivesCondition.class)
+@Import(PhoenixBackgroundAutoConfiguration.class)
 @EnableConfigurationProperties({ SloProperties.class, AlertRulesProperties.class, AlertmanagerProperties.class })
 public final class PhoenixSloAutoConfiguration {
 
@@ -99,6 +103,12 @@ public final class PhoenixSloAutoConfiguration {
 		@ConditionalOnBean(MeterRegistry.class)
 		SloTracker sloTracker(SloModel model, SloProperties properties) {
 			return new SloTracker(model.objectives(), properties.getSampleInterval(), Clock.systemUTC());
+		}
+
+		@Bean
+		@ConditionalOnBean(SloTracker.class)
+		BackgroundTask sloTrackerTask(SloTracker tracker) {
+			return new BackgroundTask("slo-sampling", tracker.getInterval(), tracker::sample);
 		}
 
 	}

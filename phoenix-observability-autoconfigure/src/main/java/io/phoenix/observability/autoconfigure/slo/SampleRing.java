@@ -16,6 +16,8 @@
 
 package io.phoenix.observability.autoconfigure.slo;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A fixed-size ring of cumulative event counts, one sample per step: the memory of the
  * live error budgets. The error ratio over a window is the difference between the newest
@@ -85,7 +87,7 @@ final class SampleRing {
 	 * @param windowMillis the window
 	 * @return bad and total events in the window, or {@code null} without samples
 	 */
-	synchronized double[] delta(double[] newest, long windowMillis) {
+	synchronized double @Nullable [] delta(double[] newest, long windowMillis) {
 		if (this.size == 0 || newest == null) {
 			return null;
 		}
@@ -105,7 +107,7 @@ final class SampleRing {
 	 * Return the newest sample: time, bad and total.
 	 * @return the sample, or {@code null} without samples
 	 */
-	synchronized double[] newest() {
+	synchronized double @Nullable [] newest() {
 		if (this.size == 0) {
 			return null;
 		}

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.phoenix.observability.autoconfigure.alerting.PromQl;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -59,7 +60,7 @@ public class SloEndpoint {
 	 * @param files the generated files
 	 * @param tracker the live tracker, or {@code null} without a meter registry
 	 */
-	public SloEndpoint(SloModel model, SloFiles files, SloTracker tracker) {
+	public SloEndpoint(SloModel model, SloFiles files, @Nullable SloTracker tracker) {
 		this.model = model;
 		this.files = files;
 		this.tracker = tracker;

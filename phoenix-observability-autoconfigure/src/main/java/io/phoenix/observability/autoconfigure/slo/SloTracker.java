@@ -24,8 +24,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
@@ -40,23 +38,22 @@ import io.micrometer.core.instrument.search.Search;
 import io.phoenix.observability.autoconfigure.alerting.PromQl;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
-import org.springframework.context.SmartLifecycle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Computes SLIs, burn rates and error budgets from the live meters of the application.
  * <p>
- * Every sample interval, a daemon thread owned by this tracker reads the cumulative
- * counts of each SLO's meters into two fixed-size rings: a fine one, one sample per
- * interval for the last six hours, and a coarse one, one sample per five minutes for the
- * SLO window or three days, whichever is longer. Windows up to six hours are resolved to
- * the sample interval; longer ones to five minutes. Memory is bounded by the rings, not
- * by traffic. Ratio SLIs, defined in PromQL, are left to Prometheus.
+ * Every sample interval, Phoenix's background scheduler has the tracker read the
+ * cumulative counts of each SLO's meters into two fixed-size rings: a fine one, one
+ * sample per interval for the last six hours, and a coarse one, one sample per five
+ * minutes for the SLO window or three days, whichever is longer. Windows up to six hours
+ * are resolved to the sample interval; longer ones to five minutes. Memory is bounded by
+ * the rings, not by traffic. Ratio SLIs, defined in PromQL, are left to Prometheus.
  *
  * @author Phoenix Observability
  * @since 0.1.0
  */
-public class SloTracker implements MeterBinder, SmartLifecycle {
+public class SloTracker implements MeterBinder {
 
 	private static final Log logger = LogFactory.getLog(SloTracker.class);
 
@@ -75,8 +72,6 @@ public class SloTracker implements MeterBinder, SmartLifecycle {
 	private final Clock clock;
 
 	private volatile MeterRegistry registry;
-
-	private ScheduledExecutorService executor;
 
 	/**
 	 * Create a new instance.
@@ -177,7 +172,7 @@ public class SloTracker implements MeterBinder, SmartLifecycle {
 	 * @param name the SLO's name
 	 * @return the status, or {@code null} if it is not computed live
 	 */
-	public Status status(String name) {
+	public @Nullable Status status(String name) {
 		return this.tracked.stream()
 			.filter((t) -> t.slo.name().equals(name))
 			.map(Tracked::status)
@@ -187,32 +182,6 @@ public class SloTracker implements MeterBinder, SmartLifecycle {
 
 	public Duration getInterval() {
 		return this.interval;
-	}
-
-	@Override
-	public synchronized void start() {
-		if (this.executor != null || this.tracked.isEmpty()) {
-			return;
-		}
-		this.executor = Executors.newSingleThreadScheduledExecutor((runnable) -> {
-			Thread thread = new Thread(runnable, "phoenix-slo-sampler");
-			thread.setDaemon(true);
-			return thread;
-		});
-		this.executor.scheduleAtFixedRate(this::sample, 0, this.interval.toMillis(), TimeUnit.MILLISECONDS);
-	}
-
-	@Override
-	public synchronized void stop() {
-		if (this.executor != null) {
-			this.executor.shutdownNow();
-			this.executor = null;
-		}
-	}
-
-	@Override
-	public synchronized boolean isRunning() {
-		return this.executor != null;
 	}
 
 	/**

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.LongAdder;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
-import io.phoenix.observability.autoconfigure.logging.ThrottledLog;
+import io.phoenix.observability.autoconfigure.throttle.ThrottledLog;
 import org.apache.commons.logging.LogFactory;
 
 /**

@@ -41,7 +41,7 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessorBuilder;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
-import io.phoenix.observability.autoconfigure.logging.ThrottledLog;
+import io.phoenix.observability.autoconfigure.throttle.ThrottledLog;
 import org.apache.commons.logging.LogFactory;
 
 /**

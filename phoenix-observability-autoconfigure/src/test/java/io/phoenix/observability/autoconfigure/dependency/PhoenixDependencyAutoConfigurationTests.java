@@ -29,6 +29,8 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +56,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.io.ClassPathResource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -318,6 +321,50 @@ class PhoenixDependencyAutoConfigurationTests {
 	void dependenciesEnabledPropertyIsNotADependency() {
 		this.contextRunner.withPropertyValues("phoenix.observability.dependencies.enabled=true")
 			.run((context) -> assertThat(context.getBean(DependencyMonitor.class).getNames()).isEmpty());
+	}
+
+	@Test
+	void declarationsAreInTheGeneratedMetadataAsTypedDeclarations() throws IOException {
+		// What an IDE completes under phoenix.observability.dependencies.<name>
+		JsonNode metadata = new ObjectMapper()
+			.readTree(new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream());
+		assertThat(metadata.get("properties"))
+			.filteredOn((property) -> "phoenix.observability.dependencies".equals(property.get("name").asText()))
+			.singleElement()
+			.satisfies(
+					(property) -> assertThat(property.get("type").asText()).isEqualTo("java.util.Map<java.lang.String,"
+							+ "io.phoenix.observability.autoconfigure.dependency.DependencyProperties>"));
+	}
+
+	@Test
+	void healthContributorOfADependencyFollowsSpringBootsHealthSwitches() {
+		server.stubFor(get(urlEqualTo("/health")).willReturn(aResponse().withStatus(204)));
+		this.contextRunner
+			.withPropertyValues("phoenix.observability.dependencies.llm.type=http",
+					"phoenix.observability.dependencies.llm.url=" + url("/health"),
+					"phoenix.observability.dependencies.llm.critical=true",
+					"phoenix.observability.dependencies.search.type=http",
+					"phoenix.observability.dependencies.search.url=" + url("/health"),
+					"management.health.llm.enabled=false")
+			.run((context) -> {
+				HealthContributorRegistry registry = context.getBean(HealthContributorRegistry.class);
+				assertThat(registry.getContributor("llm")).isNull();
+				assertThat(registry.getContributor("search")).isNotNull();
+				assertThat(context.getBean(HealthEndpointGroups.class).get("readiness").isMember("llm")).isFalse();
+				// Still checked and measured
+				await().atMost(Duration.ofSeconds(10))
+					.untilAsserted(() -> assertThat(context.getBean(MeterRegistry.class)
+						.get("phoenix.dependency.up")
+						.tags("dependency", "llm")
+						.gauge()
+						.value()).isEqualTo(1.0));
+			});
+		this.contextRunner
+			.withPropertyValues("phoenix.observability.dependencies.llm.type=http",
+					"phoenix.observability.dependencies.llm.url=" + url("/health"),
+					"management.health.defaults.enabled=false")
+			.run((context) -> assertThat(context.getBean(HealthContributorRegistry.class).getContributor("llm"))
+				.isNull());
 	}
 
 	@Test

@@ -68,6 +68,19 @@ class PhoenixIdentityAutoConfigurationTests {
 	}
 
 	@Test
+	void identityResolvedWhenTheEnvironmentWasPreparedIsTheBean() {
+		this.contextRunner.withPropertyValues("spring.application.name=orders")
+			.withInitializer((context) -> ServiceIdentityPropertySource.addTo(context.getEnvironment()))
+			.run((context) -> {
+				ServiceIdentity resolved = ServiceIdentity.resolve(context.getEnvironment());
+				assertThat(resolved.name()).isEqualTo("orders");
+				assertThat(context.getBean(ServiceIdentity.class)).isSameAs(resolved);
+				assertThat(context.getEnvironment().getProperty("phoenix.observability.service-name"))
+					.isEqualTo("orders");
+			});
+	}
+
+	@Test
 	void disabledByGlobalProperty() {
 		this.contextRunner.withPropertyValues("phoenix.observability.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(ServiceIdentity.class));

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.phoenix.observability.autoconfigure.logging;
+package io.phoenix.observability.autoconfigure.throttle;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
