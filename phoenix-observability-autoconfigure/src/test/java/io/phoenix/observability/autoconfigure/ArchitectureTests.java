@@ -73,16 +73,24 @@ class ArchitectureTests {
 	 * The other dependencies between concerns, each with its reason. A new edge is added
 	 * here, with its reason, or removed from the code.
 	 */
-	private static final Map<String, Map<String, String>> EDGES = Map.of(
+	private static final Map<String, Map<String, String>> EDGES = Map.ofEntries(
 			// from -> (to -> why)
-			"circuitbreaker", Map.of("dependency", "an open circuit breaker overrides its declared dependency's state"),
-			"defaults", Map.of("logging", "whether Phoenix writes the JSON lines decides Boot's logging defaults"),
-			"executor", Map.of("correlation", "executors carry the correlation context to their threads"), "grpc",
-			Map.of("correlation", "gRPC calls get correlation ids", "requestlog",
-					"each gRPC call writes its request line"),
-			"observation", Map.of("health", "probe requests are recognised by the health paths"), "requestlog",
-			Map.of("correlation", "request lines carry the correlation and request ids"), "slo",
-			Map.of("alerting", "the SLO model holds the alert pack and the Alertmanager routes"));
+			Map.entry("circuitbreaker",
+					Map.of("dependency", "an open circuit breaker overrides its declared dependency's state")),
+			Map.entry("defaults",
+					Map.of("logging", "whether Phoenix writes the JSON lines decides Boot's logging defaults")),
+			Map.entry("executor",
+					Map.of("correlation", "executors carry the correlation context to their threads", "pipeline",
+							"executors carry the pipeline run's log fields to their threads")),
+			Map.entry("grpc",
+					Map.of("correlation", "gRPC calls get correlation ids", "requestlog",
+							"each gRPC call writes its request line")),
+			Map.entry("observation", Map.of("health", "probe requests are recognised by the health paths")),
+			Map.entry("probes", Map.of("dependency", "declared http dependencies are probed")),
+			Map.entry("requestlog",
+					Map.of("correlation", "request lines carry the correlation and request ids", "tracing",
+							"the access-log line says whether its trace was kept")),
+			Map.entry("slo", Map.of("alerting", "the SLO model holds the alert pack and the Alertmanager routes")));
 
 	private static final JavaClasses mainClasses = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

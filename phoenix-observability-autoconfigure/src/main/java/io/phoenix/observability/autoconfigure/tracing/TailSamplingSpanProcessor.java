@@ -42,7 +42,7 @@ import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.DelegatingSpanData;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.phoenix.observability.autoconfigure.logging.ThrottledLog;
+import io.phoenix.observability.autoconfigure.throttle.ThrottledLog;
 import org.apache.commons.logging.LogFactory;
 
 /**
