@@ -95,7 +95,7 @@ final class OrchestratorProcess implements AutoCloseable {
 	private void awaitReady() {
 		HttpClient client = HttpClient.newHttpClient();
 		HttpRequest readiness = HttpRequest.newBuilder(URI.create(baseUrl() + "/health/readiness")).build();
-		Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
+		Awaitility.await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).until(() -> {
 			if (!this.process.isAlive()) {
 				throw new IllegalStateException("The orchestrator exited:\n" + String.join("\n", this.output));
 			}
