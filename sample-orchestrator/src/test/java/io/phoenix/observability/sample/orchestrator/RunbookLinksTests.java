@@ -63,7 +63,7 @@ class RunbookLinksTests {
 	}
 
 	// As GitHub makes them: lower case, punctuation dropped, spaces to hyphens
-	private static Set<String> anchors(Path markdown) {
+	static Set<String> anchors(Path markdown) {
 		boolean code = false;
 		Set<String> anchors = new java.util.LinkedHashSet<>();
 		for (String line : read(markdown).lines().toList()) {
