@@ -201,34 +201,32 @@ class DashboardQueriesTests {
 
 	private static List<Query> queries() throws IOException {
 		List<Query> queries = new ArrayList<>();
-		{
-			for (Path file : DashboardModelTests.dashboards()) {
-				JsonNode dashboard = mapper.readTree(file.toFile());
-				String name = file.getFileName().toString();
-				for (JsonNode variable : dashboard.path("templating").path("list")) {
-					if (variable.path("type").asString().equals("query")) {
-						String definition = variable.path("query").isObject()
-								? variable.path("query").path("query").asString() : variable.path("query").asString();
-						Matcher matcher = LABEL_VALUES.matcher(definition);
-						assertThat(matcher.matches()).as("%s variable %s: %s", name, variable.path("name"), definition)
-							.isTrue();
-						queries.add(new Query(name, "variable " + variable.path("name").asString(), matcher.group(1),
-								null));
-					}
+		for (Path file : DashboardModelTests.dashboards()) {
+			JsonNode dashboard = mapper.readTree(file.toFile());
+			String name = file.getFileName().toString();
+			for (JsonNode variable : dashboard.path("templating").path("list")) {
+				if (variable.path("type").asString().equals("query")) {
+					String definition = variable.path("query").isObject()
+							? variable.path("query").path("query").asString() : variable.path("query").asString();
+					Matcher matcher = LABEL_VALUES.matcher(definition);
+					assertThat(matcher.matches()).as("%s variable %s: %s", name, variable.path("name"), definition)
+						.isTrue();
+					queries
+						.add(new Query(name, "variable " + variable.path("name").asString(), matcher.group(1), null));
 				}
-				for (JsonNode panel : DashboardModelTests.panels(dashboard)) {
-					Matcher condition = CONDITION.matcher(panel.path("description").asString(""));
-					String conditional = condition.find() ? condition.group(1) : null;
-					if (conditional != null) {
-						assertThat(DRIVEN.contains(conditional) || NOT_DRIVEN.containsKey(conditional))
-							.as("%s panel %s: condition '%s' neither driven nor listed", name, panel.path("title"),
-									conditional)
-							.isTrue();
-					}
-					for (JsonNode target : panel.path("targets")) {
-						queries.add(new Query(name, panel.path("title").asString(), target.path("expr").asString(),
-								conditional));
-					}
+			}
+			for (JsonNode panel : DashboardModelTests.panels(dashboard)) {
+				Matcher condition = CONDITION.matcher(panel.path("description").asString(""));
+				String conditional = condition.find() ? condition.group(1) : null;
+				if (conditional != null) {
+					assertThat(DRIVEN.contains(conditional) || NOT_DRIVEN.containsKey(conditional))
+						.as("%s panel %s: condition '%s' neither driven nor listed", name, panel.path("title"),
+								conditional)
+						.isTrue();
+				}
+				for (JsonNode target : panel.path("targets")) {
+					queries.add(new Query(name, panel.path("title").asString(), target.path("expr").asString(),
+							conditional));
 				}
 			}
 		}
