@@ -90,25 +90,41 @@ public final class PrometheusServer implements AutoCloseable {
 	 */
 	public static PrometheusServer scrape(Path workDirectory, String job, String target, String metricsPath)
 			throws IOException {
-		Path config = workDirectory.resolve("prometheus.yml");
-		Files.writeString(config, """
-				global:
-				  scrape_interval: 1s
-				  scrape_timeout: 900ms
-				scrape_configs:
-				  - job_name: %s
-				    metrics_path: %s
-				    static_configs:
-				      - targets: ['%s']
-				""".formatted(job, metricsPath, target));
-		int port = freePort();
-		Process process = new ProcessBuilder("prometheus", "--config.file=" + config,
-				"--storage.tsdb.path=" + workDirectory.resolve("data"), "--web.listen-address=127.0.0.1:" + port,
-				"--log.level=warn")
-			.redirectErrorStream(true)
-			.redirectOutput(workDirectory.resolve("prometheus.log").toFile())
-			.start();
-		return new PrometheusServer(process, port);
+		return builder(workDirectory).scrape(job, target, metricsPath).start();
+	}
+
+	/**
+	 * Prepare a server that scrapes every second and evaluates its rules every second.
+	 * @param workDirectory where to write the configuration and the database
+	 * @return the builder
+	 */
+	public static Builder builder(Path workDirectory) {
+		return new Builder(workDirectory);
+	}
+
+	/**
+	 * Run a PromQL instant query and return Prometheus's answer, errors included.
+	 * @param promql the query
+	 * @return the answer
+	 */
+	public Answer ask(String promql) {
+		URI uri = URI.create("http://127.0.0.1:" + this.port + "/api/v1/query?query="
+				+ URLEncoder.encode(promql, StandardCharsets.UTF_8));
+		try {
+			HttpResponse<String> response = this.client.send(HttpRequest.newBuilder(uri).GET().build(),
+					HttpResponse.BodyHandlers.ofString());
+			JsonNode body = mapper.readTree(response.body());
+			return new Answer(body.path("status").asString(), body.path("error").asString(null),
+					body.path("data").path("resultType").asString(null),
+					body.path("data").path("result").valueStream().toList());
+		}
+		catch (IOException ex) {
+			return new Answer("error", ex.toString(), null, List.of());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/**
@@ -214,6 +230,116 @@ public final class PrometheusServer implements AutoCloseable {
 		if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
 			this.process.destroyForcibly();
 		}
+	}
+
+	/**
+	 * What Prometheus answered to a query.
+	 *
+	 * @param status {@code success} or {@code error}
+	 * @param error the error, or {@code null}
+	 * @param resultType the type of the result, such as {@code vector}
+	 * @param result the result elements; a scalar or string result is one element
+	 */
+	public record Answer(String status, String error, String resultType, List<JsonNode> result) {
+
+	}
+
+	/**
+	 * Prepares a {@link PrometheusServer}.
+	 */
+	public static final class Builder {
+
+		private final Path workDirectory;
+
+		private final StringBuilder scrapeConfigs = new StringBuilder();
+
+		private final List<Path> ruleFiles = new java.util.ArrayList<>();
+
+		private String alertmanager;
+
+		private Builder(Path workDirectory) {
+			this.workDirectory = workDirectory;
+		}
+
+		/**
+		 * Scrape a target every second.
+		 * @param job the job name
+		 * @param target the target as {@code host:port}
+		 * @param metricsPath the path of the metrics endpoint
+		 * @return this builder
+		 */
+		public Builder scrape(String job, String target, String metricsPath) {
+			this.scrapeConfigs.append("""
+					  - job_name: %s
+					    metrics_path: %s
+					    static_configs:
+					      - targets: ['%s']
+					""".formatted(job, metricsPath, target));
+			return this;
+		}
+
+		/**
+		 * Load a rule file, evaluated every second.
+		 * @param ruleFile the rule file
+		 * @return this builder
+		 */
+		public Builder rules(Path ruleFile) {
+			this.ruleFiles.add(ruleFile.toAbsolutePath());
+			return this;
+		}
+
+		/**
+		 * Send alerts to an Alertmanager.
+		 * @param target the Alertmanager as {@code host:port}
+		 * @return this builder
+		 */
+		public Builder alertmanager(String target) {
+			this.alertmanager = target;
+			return this;
+		}
+
+		/**
+		 * Start the server and wait until it is ready.
+		 * @return the running server
+		 * @throws IOException if it cannot be started
+		 */
+		public PrometheusServer start() throws IOException {
+			StringBuilder yaml = new StringBuilder("""
+					global:
+					  scrape_interval: 1s
+					  scrape_timeout: 900ms
+					  evaluation_interval: 1s
+					""");
+			if (!this.ruleFiles.isEmpty()) {
+				yaml.append("rule_files:\n");
+				this.ruleFiles.forEach((file) -> yaml.append("  - '").append(file).append("'\n"));
+			}
+			if (this.alertmanager != null) {
+				yaml.append("""
+						alerting:
+						  alertmanagers:
+						    - static_configs:
+						        - targets: ['%s']
+						""".formatted(this.alertmanager));
+			}
+			yaml.append("scrape_configs:\n").append(this.scrapeConfigs);
+			Path config = this.workDirectory.resolve("prometheus.yml");
+			Files.writeString(config, yaml);
+			int port = freePort();
+			Process process = new ProcessBuilder("prometheus", "--config.file=" + config,
+					"--storage.tsdb.path=" + this.workDirectory.resolve("data"),
+					"--web.listen-address=127.0.0.1:" + port, "--log.level=warn")
+				.redirectErrorStream(true)
+				.redirectOutput(this.workDirectory.resolve("prometheus.log").toFile())
+				.start();
+			PrometheusServer server = new PrometheusServer(process, port);
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(200))
+				.until(() -> "success".equals(server.ask("vector(1)").status()));
+			return server;
+		}
+
 	}
 
 	/**

@@ -16,6 +16,8 @@
 
 package io.phoenix.observability.autoconfigure.alerting;
 
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +25,7 @@ import java.util.Locale;
 import io.phoenix.observability.autoconfigure.alerting.AlertRulesProperties.LatencyThreshold;
 import io.phoenix.observability.autoconfigure.alerting.AlertRulesProperties.LlmThreshold;
 import io.phoenix.observability.autoconfigure.alerting.AlertRulesProperties.Threshold;
+import io.phoenix.observability.autoconfigure.alerting.ThresholdAlert.Measure;
 
 import static io.phoenix.observability.autoconfigure.alerting.PromQl.duration;
 import static io.phoenix.observability.autoconfigure.alerting.PromQl.number;
@@ -35,15 +38,19 @@ import static io.phoenix.observability.autoconfigure.alerting.PromQl.quote;
  *
  * @param service the name of the service
  * @param alerts the alerts, a warning and a critical one for each enabled rule
+ * @param llmMetric the Prometheus metric that counts LLM requests
+ * @param llmErrorMatcher the label matcher that selects failed LLM requests
  * @author Phoenix Observability
  * @since 0.1.0
  */
-public record AlertPack(String service, List<ThresholdAlert> alerts) {
+public record AlertPack(String service, List<ThresholdAlert> alerts, String llmMetric, String llmErrorMatcher) {
 
 	/**
 	 * Create a new instance.
 	 * @param service the name of the service
 	 * @param alerts the alerts
+	 * @param llmMetric the Prometheus metric that counts LLM requests
+	 * @param llmErrorMatcher the label matcher that selects failed LLM requests
 	 */
 	public AlertPack {
 		alerts = List.copyOf(alerts);
@@ -83,17 +90,17 @@ public record AlertPack(String service, List<ThresholdAlert> alerts) {
 				String ratio = "sum by (service) (rate(http_server_requests_seconds_count{" + s
 						+ ",outcome=\"SERVER_ERROR\"}[5m]))\n/\nsum by (service) (rate(http_server_requests_seconds_count{"
 						+ s + "}[5m]))";
-				pair("PhoenixHighErrorRate", ratio, " > ", errorRate, true,
+				pair("PhoenixHighErrorRate", Measure.ERROR_RATIO, ratio, " > ", errorRate, true,
 						"More than %s%% of the requests to " + this.service + " fail with a server error");
 			}
 			LatencyThreshold latency = rules.getLatencyP95();
 			if (latency.isEnabled()) {
 				String p95 = "histogram_quantile(0.95,\n  sum by (service, le) (rate(http_server_requests_seconds_bucket{"
 						+ s + "}[5m])))";
-				add("PhoenixHighLatencyP95", p95 + " > " + number(latency.getWarning().toNanos() / 1e9),
+				add("PhoenixHighLatencyP95", Measure.LATENCY_P95, p95, " > ", seconds(latency.getWarning()),
 						latency.getWarningFor(), "warning",
 						"95th percentile latency of " + this.service + " is above " + duration(latency.getWarning()));
-				add("PhoenixHighLatencyP95", p95 + " > " + number(latency.getCritical().toNanos() / 1e9),
+				add("PhoenixHighLatencyP95", Measure.LATENCY_P95, p95, " > ", seconds(latency.getCritical()),
 						latency.getCriticalFor(), "critical",
 						"95th percentile latency of " + this.service + " is above " + duration(latency.getCritical()));
 			}
@@ -101,50 +108,57 @@ public record AlertPack(String service, List<ThresholdAlert> alerts) {
 			if (llm.isEnabled()) {
 				String ratio = "sum by (service) (rate(" + llm.getMetric() + "{" + s + "," + llm.getErrorMatcher()
 						+ "}[5m]))\n/\nsum by (service) (rate(" + llm.getMetric() + "{" + s + "}[5m]))";
-				pair("PhoenixLlmRequestFailures", ratio, " > ", llm, true,
+				pair("PhoenixLlmRequestFailures", Measure.LLM_FAILURE_RATIO, ratio, " > ", llm, true,
 						"More than %s%% of the LLM requests of " + this.service + " fail");
 			}
 			Threshold cpu = rules.getCpu();
 			if (cpu.isEnabled()) {
-				pair("PhoenixHighCpuUsage", "max by (service, instance) (process_cpu_usage{" + s + "})", " > ", cpu,
-						true, "CPU usage of " + this.service + " is above %s%%");
+				pair("PhoenixHighCpuUsage", Measure.CPU, "max by (service, instance) (process_cpu_usage{" + s + "})",
+						" > ", cpu, true, "CPU usage of " + this.service + " is above %s%%");
 			}
 			Threshold memory = rules.getMemory();
 			if (memory.isEnabled()) {
 				String ratio = "sum by (service, instance) (jvm_memory_used_bytes{" + s + ",area=\"heap\"})\n/\n"
 						+ "sum by (service, instance) (jvm_memory_max_bytes{" + s + ",area=\"heap\"} > 0)";
-				pair("PhoenixHighMemoryUsage", ratio, " > ", memory, true,
+				pair("PhoenixHighMemoryUsage", Measure.HEAP, ratio, " > ", memory, true,
 						"Heap usage of " + this.service + " is above %s%% of the maximum");
 			}
 			Threshold disk = rules.getDiskFree();
 			if (disk.isEnabled()) {
 				String ratio = "min by (service, instance, path) (disk_free_bytes{" + s + "} / disk_total_bytes{" + s
 						+ "})";
-				pair("PhoenixLowDiskSpace", ratio, " < ", disk, true,
+				pair("PhoenixLowDiskSpace", Measure.DISK_FREE, ratio, " < ", disk, true,
 						"Less than %s%% of the disk of " + this.service + " is free");
 			}
 			Threshold breaker = rules.getCircuitBreaker();
 			if (breaker.isEnabled()) {
 				String open = "count by (service) (resilience4j_circuitbreaker_state{" + s + ",state=\"open\"} == 1)";
-				pair("PhoenixCircuitBreakerOpen", open, " > ", breaker, false,
+				pair("PhoenixCircuitBreakerOpen", Measure.OPEN_BREAKERS, open, " > ", breaker, false,
 						"More than %s circuit breakers of " + this.service + " are open");
 			}
-			return new AlertPack(this.service, this.alerts);
+			return new AlertPack(this.service, this.alerts, llm.getMetric(), llm.getErrorMatcher());
 		}
 
-		private void pair(String name, String expr, String operator, Threshold threshold, boolean percent,
-				String summary) {
-			double warning = percent ? threshold.getWarning() / 100 : threshold.getWarning();
-			double critical = percent ? threshold.getCritical() / 100 : threshold.getCritical();
-			add(name, expr + operator + number(warning), threshold.getWarningFor(), "warning",
-					summary.formatted(number(threshold.getWarning())));
-			add(name, expr + operator + number(critical), threshold.getCriticalFor(), "critical",
-					summary.formatted(number(threshold.getCritical())));
+		private void pair(String name, Measure measure, String expr, String operator, Threshold threshold,
+				boolean percent, String summary) {
+			BigDecimal warning = BigDecimal.valueOf(threshold.getWarning());
+			BigDecimal critical = BigDecimal.valueOf(threshold.getCritical());
+			BigDecimal scale = percent ? BigDecimal.valueOf(100) : BigDecimal.ONE;
+			add(name, measure, expr, operator, warning.divide(scale), threshold.getWarningFor(), "warning",
+					summary.formatted(number(warning)));
+			add(name, measure, expr, operator, critical.divide(scale), threshold.getCriticalFor(), "critical",
+					summary.formatted(number(critical)));
 		}
 
-		private void add(String name, String expr, java.time.Duration forDuration, String severity, String summary) {
-			this.alerts.add(new ThresholdAlert(name, expr, forDuration, severity, summary,
+		private void add(String name, Measure measure, String expr, String operator, BigDecimal threshold,
+				Duration forDuration, String severity, String summary) {
+			this.alerts.add(new ThresholdAlert(name, measure, expr + operator + number(threshold), threshold,
+					operator.contains("<"), forDuration, severity, summary,
 					this.runbookUrl + "#" + name.toLowerCase(Locale.ROOT)));
+		}
+
+		private static BigDecimal seconds(Duration duration) {
+			return BigDecimal.valueOf(duration.toNanos()).movePointLeft(9);
 		}
 
 	}

@@ -23,12 +23,20 @@ import java.util.Map;
 /**
  * Generates the Alertmanager configuration: {@code critical} and {@code page} alerts to
  * PagerDuty, {@code warning} and {@code ticket} alerts to Slack, the rest to a webhook; a
- * critical alert silences its warning, a page its ticket.
+ * critical alert silences its warning, a page its ticket. Secrets are referenced as files
+ * ({@code routing_key_file}, {@code api_url_file}), never written inline.
  *
  * @author Phoenix Observability
  * @since 0.1.0
  */
 public final class AlertmanagerConfigGenerator {
+
+	// What every alert of a notification says, its labels included, so that the
+	// person on call sees which instance, SLO or breaker it is about
+	private static final String TEXT = """
+			{{ range .Alerts }}{{ .Annotations.description }}
+			Labels: {{ range .Labels.SortedPairs }}{{ .Name }}={{ .Value }} {{ end }}
+			{{ end }}Runbook: {{ .CommonAnnotations.runbook_url }}""";
 
 	private final AlertmanagerReceivers receivers;
 
@@ -50,25 +58,29 @@ public final class AlertmanagerConfigGenerator {
 		Map<String, Object> route = new LinkedHashMap<>();
 		route.put("receiver", "default");
 		route.put("group_by", List.of("alertname", "service", "slo"));
-		route.put("group_wait", "30s");
-		route.put("group_interval", "5m");
-		route.put("repeat_interval", "4h");
+		route.put("group_wait", PromQl.duration(this.receivers.groupWait()));
+		route.put("group_interval", PromQl.duration(this.receivers.groupInterval()));
+		route.put("repeat_interval", PromQl.duration(this.receivers.repeatInterval()));
 		route.put("routes",
 				List.of(entries("receiver", "pagerduty", "matchers", List.of("severity=~\"critical|page\"")),
 						entries("receiver", "slack", "matchers", List.of("severity=~\"warning|ticket\""))));
 		root.put("route", route);
 		root.put("inhibit_rules", List.of(inhibit("critical", "warning", List.of("alertname", "service")),
 				inhibit("page", "ticket", List.of("slo", "service"))));
+		// Secrets are read from files by Alertmanager itself: it never expands variables
 		Map<String, Object> slack = new LinkedHashMap<>();
-		slack.put("api_url", this.receivers.slackWebhookUrl());
+		slack.put("api_url_file", this.receivers.slackApiUrlFile());
 		slack.put("channel", this.receivers.slackChannel());
 		slack.put("send_resolved", true);
-		slack.put("title", "{{ .CommonLabels.severity }}: {{ .CommonAnnotations.summary }}");
-		slack.put("text", "{{ .CommonAnnotations.description }}\nRunbook: {{ .CommonAnnotations.runbook_url }}");
+		slack.put("title", "[{{ .Status | toUpper }}] {{ .CommonLabels.severity }}: {{ .CommonAnnotations.summary }}");
+		slack.put("title_link", "{{ .CommonAnnotations.runbook_url }}");
+		slack.put("text", TEXT);
 		Map<String, Object> pagerduty = new LinkedHashMap<>();
-		pagerduty.put("routing_key", this.receivers.pagerdutyRoutingKey());
+		pagerduty.put("routing_key_file", this.receivers.pagerdutyRoutingKeyFile());
+		pagerduty.put("url", this.receivers.pagerdutyUrl());
 		pagerduty.put("send_resolved", true);
 		pagerduty.put("description", "{{ .CommonAnnotations.summary }}");
+		pagerduty.put("links", List.of(entries("href", "{{ .CommonAnnotations.runbook_url }}", "text", "Runbook")));
 		Map<String, Object> webhook = new LinkedHashMap<>();
 		webhook.put("url", this.receivers.webhookUrl());
 		webhook.put("send_resolved", true);

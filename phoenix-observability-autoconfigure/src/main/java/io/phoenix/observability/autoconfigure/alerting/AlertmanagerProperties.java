@@ -16,13 +16,15 @@
 
 package io.phoenix.observability.autoconfigure.alerting;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.Assert;
 
 /**
  * The receivers of the generated Alertmanager configuration:
- * {@code phoenix.slo.alertmanager.*}. Secrets are placeholders, such as
- * {@code ${PAGERDUTY_ROUTING_KEY}}, to be filled from the environment when deployed.
+ * {@code phoenix.slo.alertmanager.*}. Secrets are never written into the configuration:
+ * Alertmanager reads them from the files named here when it sends a notification.
  *
  * @author Phoenix Observability
  * @since 0.1.0
@@ -36,14 +38,21 @@ public class AlertmanagerProperties {
 	public static final String PREFIX = "phoenix.slo.alertmanager";
 
 	/**
-	 * PagerDuty routing key of the receiver of 'critical' and 'page' alerts.
+	 * File that holds the PagerDuty routing key of the receiver of 'critical' and 'page'
+	 * alerts, as Alertmanager sees it.
 	 */
-	private String pagerdutyRoutingKey = "${PAGERDUTY_ROUTING_KEY}";
+	private String pagerdutyRoutingKeyFile = "/etc/alertmanager/secrets/pagerduty-routing-key";
 
 	/**
-	 * Slack incoming webhook URL of the receiver of 'warning' and 'ticket' alerts.
+	 * PagerDuty Events API v2 URL.
 	 */
-	private String slackWebhookUrl = "https://hooks.slack.com/services/${SLACK_WEBHOOK_TOKEN}";
+	private String pagerdutyUrl = "https://events.pagerduty.com/v2/enqueue";
+
+	/**
+	 * File that holds the Slack incoming webhook URL of the receiver of 'warning' and
+	 * 'ticket' alerts, as Alertmanager sees it.
+	 */
+	private String slackApiUrlFile = "/etc/alertmanager/secrets/slack-api-url";
 
 	/**
 	 * Slack channel of 'warning' and 'ticket' alerts.
@@ -55,20 +64,65 @@ public class AlertmanagerProperties {
 	 */
 	private String webhookUrl = "http://127.0.0.1:5001/alerts";
 
-	public String getPagerdutyRoutingKey() {
-		return this.pagerdutyRoutingKey;
+	/**
+	 * How long Alertmanager waits to group the first alerts of a group.
+	 */
+	private Duration groupWait = Duration.ofSeconds(30);
+
+	/**
+	 * How long Alertmanager waits before notifying of changes to a group, resolved alerts
+	 * included.
+	 */
+	private Duration groupInterval = Duration.ofMinutes(5);
+
+	/**
+	 * How long Alertmanager waits before repeating a notification that was sent.
+	 */
+	private Duration repeatInterval = Duration.ofHours(4);
+
+	public String getPagerdutyRoutingKeyFile() {
+		return this.pagerdutyRoutingKeyFile;
 	}
 
+	public void setPagerdutyRoutingKeyFile(String pagerdutyRoutingKeyFile) {
+		this.pagerdutyRoutingKeyFile = path(pagerdutyRoutingKeyFile, "/etc/alertmanager/secrets/pagerduty-routing-key");
+	}
+
+	/**
+	 * Refuse an inline routing key, which would end up in plain text in the
+	 * configuration.
+	 * @param pagerdutyRoutingKey the key
+	 */
 	public void setPagerdutyRoutingKey(String pagerdutyRoutingKey) {
-		this.pagerdutyRoutingKey = pagerdutyRoutingKey;
+		throw new IllegalArgumentException("Secrets are not written into the Alertmanager configuration: "
+				+ "write the routing key to a file that Alertmanager can read and set " + PREFIX
+				+ ".pagerduty-routing-key-file to its path");
 	}
 
-	public String getSlackWebhookUrl() {
-		return this.slackWebhookUrl;
+	public String getPagerdutyUrl() {
+		return this.pagerdutyUrl;
 	}
 
+	public void setPagerdutyUrl(String pagerdutyUrl) {
+		this.pagerdutyUrl = httpUrl(pagerdutyUrl);
+	}
+
+	public String getSlackApiUrlFile() {
+		return this.slackApiUrlFile;
+	}
+
+	public void setSlackApiUrlFile(String slackApiUrlFile) {
+		this.slackApiUrlFile = path(slackApiUrlFile, "/etc/alertmanager/secrets/slack-api-url");
+	}
+
+	/**
+	 * Refuse an inline Slack webhook URL, whose path is a secret.
+	 * @param slackWebhookUrl the URL
+	 */
 	public void setSlackWebhookUrl(String slackWebhookUrl) {
-		this.slackWebhookUrl = httpUrl(slackWebhookUrl);
+		throw new IllegalArgumentException("Secrets are not written into the Alertmanager configuration: "
+				+ "write the Slack webhook URL to a file that Alertmanager can read and set " + PREFIX
+				+ ".slack-api-url-file to its path");
 	}
 
 	public String getSlackChannel() {
@@ -87,10 +141,47 @@ public class AlertmanagerProperties {
 		this.webhookUrl = httpUrl(webhookUrl);
 	}
 
+	public Duration getGroupWait() {
+		return this.groupWait;
+	}
+
+	public void setGroupWait(Duration groupWait) {
+		this.groupWait = positive(groupWait, "30s");
+	}
+
+	public Duration getGroupInterval() {
+		return this.groupInterval;
+	}
+
+	public void setGroupInterval(Duration groupInterval) {
+		this.groupInterval = positive(groupInterval, "5m");
+	}
+
+	public Duration getRepeatInterval() {
+		return this.repeatInterval;
+	}
+
+	public void setRepeatInterval(Duration repeatInterval) {
+		this.repeatInterval = positive(repeatInterval, "4h");
+	}
+
 	private static String httpUrl(String url) {
-		Assert.isTrue(url != null && url.startsWith("http"),
+		Assert.isTrue(url != null && url.startsWith("http") && !url.contains("${"),
 				() -> "must be an http or https URL, but was '" + url + "'");
 		return url;
+	}
+
+	private static String path(String path, String example) {
+		// Alertmanager reads the file as it is named: it expands no variables
+		Assert.isTrue(path != null && !path.isBlank() && !path.contains("${") && !path.contains("$("),
+				() -> "must be the path of a file, such as " + example + ", but was '" + path + "'");
+		return path;
+	}
+
+	private static Duration positive(Duration duration, String example) {
+		Assert.isTrue(duration != null && duration.toMillis() >= 1000,
+				() -> "must be 1s or more, such as " + example + ", but was " + duration);
+		return duration;
 	}
 
 }

@@ -16,20 +16,27 @@
 
 package io.phoenix.observability.autoconfigure.alerting;
 
+import java.time.Duration;
+
 /**
- * Where the generated Alertmanager configuration sends alerts, resolved from
- * {@link AlertmanagerProperties}.
+ * Where and how often the generated Alertmanager configuration sends notifications,
+ * resolved from {@link AlertmanagerProperties}.
  *
- * @param pagerdutyRoutingKey the routing key of the receiver of {@code critical} and
- * {@code page} alerts
- * @param slackWebhookUrl the Slack webhook of {@code warning} and {@code ticket} alerts
+ * @param pagerdutyRoutingKeyFile the file that holds the routing key of the receiver of
+ * {@code critical} and {@code page} alerts
+ * @param pagerdutyUrl the PagerDuty Events API URL
+ * @param slackApiUrlFile the file that holds the Slack webhook of {@code warning} and
+ * {@code ticket} alerts
  * @param slackChannel the Slack channel of {@code warning} and {@code ticket} alerts
  * @param webhookUrl the webhook that receives every other alert
+ * @param groupWait how long to wait to group the first alerts of a group
+ * @param groupInterval how long to wait before notifying of changes to a group
+ * @param repeatInterval how long to wait before repeating a notification
  * @author Phoenix Observability
  * @since 0.1.0
  */
-public record AlertmanagerReceivers(String pagerdutyRoutingKey, String slackWebhookUrl, String slackChannel,
-		String webhookUrl) {
+public record AlertmanagerReceivers(String pagerdutyRoutingKeyFile, String pagerdutyUrl, String slackApiUrlFile,
+		String slackChannel, String webhookUrl, Duration groupWait, Duration groupInterval, Duration repeatInterval) {
 
 	/**
 	 * Resolve the receivers from their properties.
@@ -37,8 +44,9 @@ public record AlertmanagerReceivers(String pagerdutyRoutingKey, String slackWebh
 	 * @return the receivers
 	 */
 	public static AlertmanagerReceivers of(AlertmanagerProperties properties) {
-		return new AlertmanagerReceivers(properties.getPagerdutyRoutingKey(), properties.getSlackWebhookUrl(),
-				properties.getSlackChannel(), properties.getWebhookUrl());
+		return new AlertmanagerReceivers(properties.getPagerdutyRoutingKeyFile(), properties.getPagerdutyUrl(),
+				properties.getSlackApiUrlFile(), properties.getSlackChannel(), properties.getWebhookUrl(),
+				properties.getGroupWait(), properties.getGroupInterval(), properties.getRepeatInterval());
 	}
 
 }

@@ -16,13 +16,19 @@
 
 package io.phoenix.observability.autoconfigure.alerting;
 
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * One alert rule of the {@link AlertPack}, at one severity.
  *
  * @param name the alert name, such as {@code PhoenixHighCpuUsage}
+ * @param measure what the condition measures, so that its tests can synthesize series
  * @param expr the PromQL condition
+ * @param threshold the value the measure is compared with, in the unit of the query
+ * @param below whether the alert fires below the threshold rather than above it
  * @param forDuration how long the condition must hold; zero fires at once
  * @param severity {@code warning} or {@code critical}
  * @param summary what the alert says, in a sentence
@@ -30,7 +36,75 @@ import java.time.Duration;
  * @author Phoenix Observability
  * @since 0.1.0
  */
-public record ThresholdAlert(String name, String expr, Duration forDuration, String severity, String summary,
-		String runbookUrl) {
+public record ThresholdAlert(String name, Measure measure, String expr, BigDecimal threshold, boolean below,
+		Duration forDuration, String severity, String summary, String runbookUrl) {
+
+	/**
+	 * Return the labels of the alert.
+	 * @param service the name of the service
+	 * @return the labels
+	 */
+	public Map<String, String> labels(String service) {
+		Map<String, String> labels = new LinkedHashMap<>();
+		labels.put("severity", this.severity);
+		labels.put("service", service);
+		return labels;
+	}
+
+	/**
+	 * Return the annotations of the alert, the value in its description as Prometheus
+	 * expands it.
+	 * @param value the value, such as {@code {{ $value | humanize }}} in the rule file
+	 * @return the annotations
+	 */
+	public Map<String, String> annotations(String value) {
+		Map<String, String> annotations = new LinkedHashMap<>();
+		annotations.put("summary", this.summary);
+		annotations.put("description", this.summary + " (current value: " + value + ").");
+		annotations.put("runbook_url", this.runbookUrl);
+		return annotations;
+	}
+
+	/**
+	 * What an alert of the pack measures.
+	 */
+	public enum Measure {
+
+		/**
+		 * Ratio of HTTP server requests that fail with a server error.
+		 */
+		ERROR_RATIO,
+
+		/**
+		 * 95th percentile latency of HTTP server requests, in seconds.
+		 */
+		LATENCY_P95,
+
+		/**
+		 * Ratio of failed LLM requests.
+		 */
+		LLM_FAILURE_RATIO,
+
+		/**
+		 * Process CPU usage, from 0 to 1.
+		 */
+		CPU,
+
+		/**
+		 * Used heap over maximum heap.
+		 */
+		HEAP,
+
+		/**
+		 * Free disk space over disk size, by path.
+		 */
+		DISK_FREE,
+
+		/**
+		 * Number of open circuit breakers.
+		 */
+		OPEN_BREAKERS
+
+	}
 
 }

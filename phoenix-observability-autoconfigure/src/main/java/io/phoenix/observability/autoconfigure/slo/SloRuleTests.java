@@ -24,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.phoenix.observability.autoconfigure.alerting.AlertPackRuleTests;
+
 import static io.phoenix.observability.autoconfigure.alerting.PromQl.duration;
 import static io.phoenix.observability.autoconfigure.alerting.PromQl.labelName;
 import static io.phoenix.observability.autoconfigure.alerting.PromQl.matchers;
@@ -33,7 +35,8 @@ import static io.phoenix.observability.autoconfigure.alerting.PromQl.number;
  * Unit tests for {@code promtool test rules}: for each burn-rate alert of each SLO,
  * synthetic series of the SLI's own metrics with an error ratio 5% above the alert's
  * threshold, where the alert must fire, and 5% below it, where it must stay silent. Ratio
- * SLIs are left out: their series are whatever their expressions select.
+ * SLIs are left out: their series are whatever their expressions select. The cases of the
+ * default alert pack, from {@link AlertPackRuleTests}, follow.
  *
  * @author Phoenix Observability
  * @since 0.1.0
@@ -44,6 +47,10 @@ public class SloRuleTests {
 	 * Events per minute in the synthetic series.
 	 */
 	private static final BigDecimal EVENTS_PER_MINUTE = BigDecimal.valueOf(10000);
+
+	// Rules are evaluated every 5 minutes: fine enough for the 5m window, and days of
+	// series stay fast to evaluate
+	private static final Duration EVALUATION_INTERVAL = Duration.ofMinutes(5);
 
 	private static final BigDecimal ABOVE = new BigDecimal("1.05");
 
@@ -75,11 +82,10 @@ public class SloRuleTests {
 				tests.add(test(slo, alert, BELOW, false));
 			}
 		}
+		tests.addAll(new AlertPackRuleTests(this.model.alertPack()).tests(EVALUATION_INTERVAL));
 		Map<String, Object> root = new LinkedHashMap<>();
 		root.put("rule_files", List.of(rulesFile));
-		// Rules are evaluated every 5 minutes: fine enough for the 5m window, and days of
-		// series stay fast to evaluate
-		root.put("evaluation_interval", "5m");
+		root.put("evaluation_interval", duration(EVALUATION_INTERVAL));
 		root.put("tests", tests);
 		return root;
 	}

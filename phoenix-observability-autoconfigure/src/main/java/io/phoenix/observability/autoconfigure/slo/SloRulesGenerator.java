@@ -140,15 +140,8 @@ public class SloRulesGenerator {
 		if (!alert.forDuration().isZero()) {
 			rule.put("for", duration(alert.forDuration()));
 		}
-		Map<String, String> labels = new LinkedHashMap<>();
-		labels.put("severity", alert.severity());
-		labels.put("service", service);
-		rule.put("labels", labels);
-		Map<String, String> annotations = new LinkedHashMap<>();
-		annotations.put("summary", alert.summary());
-		annotations.put("description", alert.summary() + " (current value: {{ $value | humanize }}).");
-		annotations.put("runbook_url", alert.runbookUrl());
-		rule.put("annotations", annotations);
+		rule.put("labels", alert.labels(service));
+		rule.put("annotations", alert.annotations("{{ $value | humanize }}"));
 		return rule;
 	}
 

@@ -261,6 +261,20 @@ class PhoenixSloAutoConfigurationTests {
 					"must be an http or https URL"));
 	}
 
+	@Test
+	void inlineSecretsAndPlaceholdersFailNamingThePropertyOfTheFile() {
+		this.contextRunner.withPropertyValues("phoenix.slo.alertmanager.pagerduty-routing-key=abc123")
+			.run((context) -> assertFailedOn(context, "phoenix.slo.alertmanager.pagerduty-routing-key",
+					"set phoenix.slo.alertmanager.pagerduty-routing-key-file to its path"));
+		this.contextRunner.withPropertyValues("phoenix.slo.alertmanager.slack-webhook-url=https://hooks.slack.com/x")
+			.run((context) -> assertFailedOn(context, "phoenix.slo.alertmanager.slack-webhook-url",
+					"set phoenix.slo.alertmanager.slack-api-url-file to its path"));
+		// A placeholder nobody resolves would reach Alertmanager as it is
+		this.contextRunner.withPropertyValues("phoenix.slo.alertmanager.slack-api-url-file=/secrets/${SLACK_FILE}")
+			.run((context) -> assertFailedOn(context, "phoenix.slo.alertmanager.slack-api-url-file",
+					"must be the path of a file"));
+	}
+
 	private static void assertInvalid(ApplicationContextAssertProvider<?> context, String property, String reason) {
 		assertThat(context).hasFailed();
 		InvalidConfigurationPropertyValueException invalid = null;

@@ -157,11 +157,55 @@ class SloRulesGeneratorTests {
 
 	@Test
 	@SuppressWarnings("unchecked")
-	void alertmanagerRoutesPagesToPagerDutyAndTicketsToSlackWithPlaceholdersForSecrets() {
+	void alertmanagerRoutesPagesToPagerDutyAndTicketsToSlackReadingTheSecretsFromFiles() {
 		Map<String, Object> config = new Yaml().load(this.files.alertmanager());
 		Map<String, Object> route = (Map<String, Object>) config.get("route");
 		assertThat(route.get("receiver")).isEqualTo("default");
-		assertThat(this.files.alertmanager()).contains("${PAGERDUTY_ROUTING_KEY}", "${SLACK_WEBHOOK_TOKEN}");
+		assertThat(route).containsEntry("group_wait", "30s")
+			.containsEntry("group_interval", "5m")
+			.containsEntry("repeat_interval", "4h");
+		List<Map<String, Object>> receivers = (List<Map<String, Object>>) config.get("receivers");
+		Map<String, Object> pagerduty = ((List<Map<String, Object>>) receivers.get(1).get("pagerduty_configs")).get(0);
+		assertThat(pagerduty).containsEntry("routing_key_file", "/etc/alertmanager/secrets/pagerduty-routing-key")
+			.doesNotContainKey("routing_key");
+		Map<String, Object> slack = ((List<Map<String, Object>>) receivers.get(2).get("slack_configs")).get(0);
+		assertThat(slack).containsEntry("api_url_file", "/etc/alertmanager/secrets/slack-api-url")
+			.doesNotContainKey("api_url");
+		// Alertmanager expands no variables: a placeholder would be sent as it is
+		assertThat(this.files.alertmanager()).doesNotContain("${");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void secretFilesAndGroupTimingsAreProperties() {
+		SloFiles files = new SloFiles(model(entries("phoenix.slo.objectives[0].name", "a",
+				"phoenix.slo.objectives[0].objective", "99", "phoenix.slo.alertmanager.pagerduty-routing-key-file",
+				"/run/secrets/pd", "phoenix.slo.alertmanager.slack-api-url-file", "/run/secrets/slack",
+				"phoenix.slo.alertmanager.pagerduty-url", "http://127.0.0.1:1/enqueue",
+				"phoenix.slo.alertmanager.group-wait", "1s", "phoenix.slo.alertmanager.group-interval", "2s",
+				"phoenix.slo.alertmanager.repeat-interval", "1h")));
+		Map<String, Object> config = new Yaml().load(files.alertmanager());
+		assertThat((Map<String, Object>) config.get("route")).containsEntry("group_wait", "1s")
+			.containsEntry("group_interval", "2s")
+			.containsEntry("repeat_interval", "1h");
+		assertThat(files.alertmanager()).contains("routing_key_file: /run/secrets/pd",
+				"url: http://127.0.0.1:1/enqueue", "api_url_file: /run/secrets/slack");
+	}
+
+	@Test
+	void unitTestsProveEveryAlertOfThePackAboveBeforeAndBelowItsThreshold() {
+		String tests = this.files.ruleTests();
+		for (String alert : List.of("PhoenixHighErrorRate", "PhoenixHighLatencyP95", "PhoenixLlmRequestFailures",
+				"PhoenixHighCpuUsage", "PhoenixHighMemoryUsage", "PhoenixLowDiskSpace", "PhoenixCircuitBreakerOpen")) {
+			for (String severity : List.of("warning", "critical")) {
+				assertThat(tests).contains(alert + " " + severity + " fires at ")
+					.contains(alert + " " + severity + " is pending at ")
+					.contains(alert + " " + severity + " stays silent at ");
+			}
+		}
+		assertThat(tests).contains("PhoenixHighErrorRate warning fires at 0.0105 once its for of 5m has passed",
+				"PhoenixHighErrorRate warning stays silent at 0.0095", "PhoenixLowDiskSpace critical fires at 0.095",
+				"PhoenixCircuitBreakerOpen warning fires at 1", "PhoenixCircuitBreakerOpen critical stays silent at 1");
 	}
 
 	@Test

@@ -1,0 +1,282 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.phoenix.observability.sample.orchestrator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.grpc.CallOptions;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.stub.ClientCalls;
+import io.phoenix.observability.testing.PrometheusServer;
+import io.phoenix.observability.testing.PrometheusServer.Answer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+/**
+ * The dashboards of {@code docs/dashboards} are proven on real data: a real Prometheus
+ * scrapes the orchestrator under traffic and evaluates its served rules, and every panel
+ * query and every variable query of every dashboard must return data. A panel whose
+ * series exist only under a condition says so in its description
+ * ({@code Conditional: <condition>.}); the test drives the conditions it knows and lists
+ * the others with their reason.
+ *
+ * @author Phoenix Observability
+ */
+// Owns stubs that stop with the class: close the context with it too
+@DirtiesContext
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class DashboardQueriesTests {
+
+	private static final JsonMapper mapper = JsonMapper.builder().build();
+
+	private static final Pattern CONDITION = Pattern.compile("Conditional: ([^.]+)\\.");
+
+	private static final Pattern LABEL_VALUES = Pattern.compile("label_values\\((.+),\\s*[a-zA-Z_]+\\)");
+
+	/**
+	 * Conditions this test brings about, by the words of the panels' descriptions.
+	 */
+	private static final Set<String> DRIVEN = Set.of("an alert is pending or firing", "a circuit breaker is open",
+			"gRPC traffic");
+
+	/**
+	 * Conditions the samples cannot bring about, with the reason.
+	 */
+	private static final Map<String, String> NOT_DRIVEN = Map.of("a HikariCP pool",
+			"neither sample has a DataSource; the query is still checked by Prometheus");
+
+	private static final LlmBackend llm = LlmBackend.start();
+
+	private static final int grpcPort = freePort();
+
+	@LocalServerPort
+	private int port;
+
+	@TempDir
+	private Path workDirectory;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		llm.register(registry);
+		registry.add("spring.grpc.server.port", () -> grpcPort);
+		registry.add("resilience4j.circuitbreaker.instances.llm.wait-duration-in-open-state", () -> "1h");
+	}
+
+	@AfterAll
+	static void stopLlm() {
+		llm.close();
+	}
+
+	@Test
+	void everyPanelAndVariableQueryOfEveryDashboardReturnsDataFromTheRunningService() throws Exception {
+		if (!PrometheusServer.isContinuousIntegration()) {
+			assumeThat(PrometheusServer.isInstalled()).as("prometheus and promtool on the PATH").isTrue();
+		}
+		List<Query> queries = queries();
+		assertThat(queries).hasSizeGreaterThan(30);
+		RestClient app = RestClient.builder()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.defaultStatusHandler((status) -> true, (request, response) -> {
+			})
+			.build();
+		Path rules = this.workDirectory.resolve("rules.yml");
+		Files.writeString(rules,
+				app.get()
+					.uri("/actuator/slo/rules")
+					.accept(MediaType.parseMediaType("application/yaml"))
+					.retrieve()
+					.body(String.class));
+		try (PrometheusServer prometheus = PrometheusServer.builder(this.workDirectory)
+			.scrape("orchestrator", "127.0.0.1:" + this.port, "/health/metrics")
+			.rules(rules)
+			.start()) {
+			traffic(app);
+			prometheus.awaitQuery("up{job=\"orchestrator\"} == 1", (result) -> !result.isEmpty());
+			traffic(app);
+			// A failing LLM opens the breaker and fires the SLO pages
+			llm.failing();
+			for (int i = 0; i < 6; i++) {
+				run(app, "summarize");
+				run(app, "broken");
+			}
+			grpc();
+			// Rates need two scrapes and rules an evaluation: ask again until every query
+			// answers, or the time is up
+			Map<Query, String> failures = new LinkedHashMap<>();
+			long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+			do {
+				Thread.sleep(1000);
+				traffic(app);
+				failures.clear();
+				for (Query query : queries) {
+					String failure = failure(prometheus, query);
+					if (failure != null) {
+						failures.put(query, failure);
+					}
+				}
+			}
+			while (System.nanoTime() < deadline
+					&& !failures.entrySet().stream().allMatch((entry) -> excused(entry.getKey(), entry.getValue())));
+			assertThat(failures).as("queries without data")
+				.allSatisfy(
+						(query, failure) -> assertThat(excused(query, failure)).as("%s: %s", query, failure).isTrue());
+		}
+	}
+
+	// Only an empty answer, and only for a condition the samples cannot bring about:
+	// Prometheus must still accept the query
+	private static boolean excused(Query query, String failure) {
+		return query.condition() != null && NOT_DRIVEN.containsKey(query.condition())
+				&& failure.startsWith("(conditional)");
+	}
+
+	private String failure(PrometheusServer prometheus, Query query) {
+		String promql = substitute(query.expr());
+		if (promql.contains("$")) {
+			return "unknown variable in " + promql;
+		}
+		Answer answer = prometheus.ask(promql);
+		if (!"success".equals(answer.status())) {
+			return answer.error() + ": " + promql;
+		}
+		if (answer.result().isEmpty()) {
+			return ((query.condition() != null) ? "(conditional) " : "") + "no data: " + promql;
+		}
+		return null;
+	}
+
+	private String substitute(String expr) {
+		return expr.replace("$__rate_interval", "1m")
+			.replace("$__range", "5m")
+			.replace("$__interval", "15s")
+			.replace("${service}", "sample-orchestrator")
+			.replace("$service", "sample-orchestrator")
+			.replace("${instance}", "127.0.0.1:" + this.port)
+			.replace("$instance", "127.0.0.1:" + this.port)
+			.replace("$slo", ".+");
+	}
+
+	private static List<Query> queries() throws IOException {
+		List<Query> queries = new ArrayList<>();
+		for (Path file : DashboardModelTests.dashboards()) {
+			JsonNode dashboard = mapper.readTree(file.toFile());
+			String name = file.getFileName().toString();
+			for (JsonNode variable : dashboard.path("templating").path("list")) {
+				if (variable.path("type").asString().equals("query")) {
+					String definition = variable.path("query").isObject()
+							? variable.path("query").path("query").asString() : variable.path("query").asString();
+					Matcher matcher = LABEL_VALUES.matcher(definition);
+					assertThat(matcher.matches()).as("%s variable %s: %s", name, variable.path("name"), definition)
+						.isTrue();
+					queries
+						.add(new Query(name, "variable " + variable.path("name").asString(), matcher.group(1), null));
+				}
+			}
+			for (JsonNode panel : DashboardModelTests.panels(dashboard)) {
+				Matcher condition = CONDITION.matcher(panel.path("description").asString(""));
+				String conditional = condition.find() ? condition.group(1) : null;
+				if (conditional != null) {
+					assertThat(DRIVEN.contains(conditional) || NOT_DRIVEN.containsKey(conditional))
+						.as("%s panel %s: condition '%s' neither driven nor listed", name, panel.path("title"),
+								conditional)
+						.isTrue();
+				}
+				for (JsonNode target : panel.path("targets")) {
+					queries.add(new Query(name, panel.path("title").asString(), target.path("expr").asString(),
+							conditional));
+				}
+			}
+		}
+		return queries;
+	}
+
+	private void traffic(RestClient app) {
+		run(app, "triage");
+		run(app, "summarize");
+		run(app, "unknown");
+	}
+
+	private void run(RestClient app, String pipeline) {
+		app.post()
+			.uri("/api/pipelines/{pipeline}/runs", pipeline)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"text\":\"a report\"}")
+			.retrieve()
+			.toBodilessEntity();
+	}
+
+	private static void grpc() {
+		ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();
+		try {
+			for (int i = 0; i < 3; i++) {
+				ClientCalls.blockingUnaryCall(channel, PipelinesContract.RUN, CallOptions.DEFAULT,
+						"{\"pipeline\":\"triage\"}");
+			}
+		}
+		finally {
+			channel.shutdownNow();
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	record Query(String dashboard, String panel, String expr, String condition) {
+
+		@Override
+		public String toString() {
+			return this.dashboard + " / " + this.panel + ((this.condition != null) ? " (" + this.condition + ")" : "");
+		}
+
+	}
+
+}
