@@ -282,12 +282,16 @@ class GatewayEndToEndTests {
 	@Test
 	void healthPathsAnswerOnTheReactiveStackAndProduceNoSpans() {
 		for (String group : List.of("liveness", "readiness", "dependencies")) {
-			ResponseEntity<Map> health = client().get()
-				.uri("/health/" + group)
-				.exchangeToMono((r) -> r.toEntity(Map.class))
-				.block();
-			assertThat(health.getStatusCode()).as(group).isEqualTo(HttpStatus.OK);
-			assertThat(health.getBody()).as(group).containsEntry("status", "UP");
+			// dependencies waits for the first check of the declared orchestrator to
+			// answer
+			Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+				ResponseEntity<Map> health = client().get()
+					.uri("/health/" + group)
+					.exchangeToMono((r) -> r.toEntity(Map.class))
+					.block();
+				assertThat(health.getStatusCode()).as(group).isEqualTo(HttpStatus.OK);
+				assertThat(health.getBody()).as(group).containsEntry("status", "UP");
+			});
 		}
 		ResponseEntity<String> metrics = client().get()
 			.uri("/health/metrics")
