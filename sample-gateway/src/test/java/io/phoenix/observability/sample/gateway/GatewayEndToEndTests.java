@@ -16,6 +16,7 @@
 
 package io.phoenix.observability.sample.gateway;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,7 @@ import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import io.phoenix.observability.testing.JsonLogLines;
 import io.phoenix.observability.testing.OtlpCollector;
 import io.phoenix.observability.testing.OtlpCollector.ExportedSpan;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,7 +87,7 @@ class GatewayEndToEndTests {
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("management.opentelemetry.tracing.export.otlp.endpoint", collector::tracesEndpoint);
 		registry.add("gateway.orchestrator-url", () -> orchestrator.baseUrl());
-		registry.add("spring.grpc.client.channel.orchestrator.target", () -> orchestrator.grpcTarget());
+		registry.add("gateway.orchestrator-grpc-target", () -> orchestrator.grpcTarget());
 	}
 
 	private WebClient client() {
@@ -206,6 +208,45 @@ class GatewayEndToEndTests {
 	}
 
 	@Test
+	void grpcRunCarriesTheJsonInputAsProtobufFields(CapturedOutput output) {
+		ResponseEntity<String> response = client().post()
+			.uri("/api/grpc/pipelines/{pipeline}/runs", "triage")
+			.header("X-Correlation-ID", "grpc-with-text")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"text\":\"route me\",\"user\":\"user-7\"}")
+			.exchangeToMono((r) -> r.toEntity(String.class))
+			.block();
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(response.getBody()).contains("\"status\":\"SUCCEEDED\"")
+			.contains("\"steps\":[\"router\",\"classifier\"]");
+		Map<String, Object> run = JsonLogLines.await(orchestrator::output,
+				JsonLogLines.message("Pipeline run completed")
+					.and((line) -> "grpc-with-text".equals(line.get("correlation_id"))));
+		// The run's id travels back in the reply
+		assertThat(response.getBody()).contains("\"id\":\"" + run.get("run_id") + "\"");
+	}
+
+	@Test
+	void unknownPipelineOverGrpcIsABadGatewayWithTheGrpcStatus() {
+		ResponseEntity<String> response = client().post()
+			.uri("/api/grpc/pipelines/{pipeline}/runs", "nonexistent")
+			.exchangeToMono((r) -> r.toEntity(String.class))
+			.block();
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_GATEWAY);
+		assertThat(response.getBody()).isEqualTo("{\"grpc_status\":\"NOT_FOUND\"}");
+	}
+
+	@Test
+	void orchestratorIsADeclaredGrpcDependencyCheckedThroughItsHealthService() {
+		Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			String metrics = client().get().uri("/health/metrics").retrieve().bodyToMono(String.class).block();
+			assertThat(metrics.lines()).anyMatch(
+					(line) -> line.startsWith("phoenix_dependency_up{") && line.contains("dependency=\"orchestrator\"")
+							&& line.contains("type=\"grpc\"") && line.endsWith(" 1.0"));
+		});
+	}
+
+	@Test
 	void correlationIdIsGeneratedAtTheEdgeWhenAbsentAndPropagated() {
 		ResponseEntity<String> response = runPipeline("triage", null);
 		String correlationId = response.getHeaders().getFirst("X-Correlation-ID");
@@ -241,12 +282,16 @@ class GatewayEndToEndTests {
 	@Test
 	void healthPathsAnswerOnTheReactiveStackAndProduceNoSpans() {
 		for (String group : List.of("liveness", "readiness", "dependencies")) {
-			ResponseEntity<Map> health = client().get()
-				.uri("/health/" + group)
-				.exchangeToMono((r) -> r.toEntity(Map.class))
-				.block();
-			assertThat(health.getStatusCode()).as(group).isEqualTo(HttpStatus.OK);
-			assertThat(health.getBody()).as(group).containsEntry("status", "UP");
+			// dependencies waits for the first check of the declared orchestrator to
+			// answer
+			Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+				ResponseEntity<Map> health = client().get()
+					.uri("/health/" + group)
+					.exchangeToMono((r) -> r.toEntity(Map.class))
+					.block();
+				assertThat(health.getStatusCode()).as(group).isEqualTo(HttpStatus.OK);
+				assertThat(health.getBody()).as(group).containsEntry("status", "UP");
+			});
 		}
 		ResponseEntity<String> metrics = client().get()
 			.uri("/health/metrics")

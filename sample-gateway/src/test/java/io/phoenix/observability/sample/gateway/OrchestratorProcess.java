@@ -126,7 +126,7 @@ final class OrchestratorProcess implements AutoCloseable {
 	}
 
 	String grpcTarget() {
-		return "static://127.0.0.1:" + this.grpcPort;
+		return "dns:///127.0.0.1:" + this.grpcPort;
 	}
 
 	String output() {

@@ -19,30 +19,26 @@ package io.phoenix.observability.sample.orchestrator;
 import java.util.Map;
 
 import io.grpc.BindableService;
-import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
-import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
+import io.phoenix.observability.sample.orchestrator.PipelineRunner.PipelineRun;
+import io.phoenix.observability.sample.pipelines.PipelinesGrpc;
+import io.phoenix.observability.sample.pipelines.RunReply;
+import io.phoenix.observability.sample.pipelines.RunRequest;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Runs pipelines over gRPC: {@code phoenix.sample.Pipelines/Run}. Spring Boot serves
- * every {@link BindableService} bean; observations, correlation ids and the per-call log
- * line come from the starters.
+ * Runs pipelines over gRPC: {@code phoenix.sample.Pipelines/Run}, generated from
+ * {@code src/main/protobuf/pipelines.proto}. Spring Boot serves every
+ * {@link BindableService} bean; observations, correlation ids and the per-call log line
+ * come from the starters.
  *
  * @author Phoenix Observability
  */
 @Component
-class PipelineGrpcService implements BindableService {
-
-	private static final JsonMapper json = JsonMapper.builder().build();
-
-	private static final TypeReference<Map<String, Object>> REQUEST = new TypeReference<>() {
-	};
+class PipelineGrpcService extends PipelinesGrpc.PipelinesImplBase {
 
 	private final PipelineRunner runner;
 
@@ -51,19 +47,19 @@ class PipelineGrpcService implements BindableService {
 	}
 
 	@Override
-	public ServerServiceDefinition bindService() {
-		return ServerServiceDefinition.builder(PipelinesContract.SERVICE)
-			.addMethod(PipelinesContract.RUN, ServerCalls.asyncUnaryCall(this::run))
-			.build();
-	}
-
-	private void run(String request, StreamObserver<String> response) {
+	public void run(RunRequest request, StreamObserver<RunReply> response) {
 		try {
-			Map<String, Object> fields = json.readValue(request, REQUEST);
-			String pipeline = String.valueOf(fields.get("pipeline"));
-			Object user = fields.get("user");
-			response.onNext(json
-				.writeValueAsString(this.runner.run(pipeline, fields, (user != null) ? String.valueOf(user) : null)));
+			PipelineRun run = this.runner.run(request.getPipeline(), Map.of("text", request.getText()),
+					request.hasUser() ? request.getUser() : null);
+			RunReply.Builder reply = RunReply.newBuilder()
+				.setPipeline(run.pipeline())
+				.setStatus(run.status())
+				.addAllSteps(run.steps());
+			if (run.id() != null) {
+				// Protobuf strings are never null: no id is the empty string
+				reply.setId(run.id());
+			}
+			response.onNext(reply.build());
 			response.onCompleted();
 		}
 		catch (ResponseStatusException ex) {
