@@ -40,4 +40,12 @@ public interface LlmCall {
 	 */
 	LlmCall usage(long inputTokens, long outputTokens);
 
+	/**
+	 * Record why the model stopped, as the response's {@code finish_reason} says, such as
+	 * {@code stop} or {@code length}.
+	 * @param finishReason the reason
+	 * @return this call
+	 */
+	LlmCall finishReason(String finishReason);
+
 }

@@ -39,6 +39,8 @@ public class LlmCallContext extends Observation.Context implements LlmCall {
 
 	private volatile long outputTokens = -1;
 
+	private volatile String finishReason;
+
 	/**
 	 * Create a new context.
 	 * @param operation the operation, such as {@code chat}
@@ -61,6 +63,12 @@ public class LlmCallContext extends Observation.Context implements LlmCall {
 	public LlmCall usage(long inputTokens, long outputTokens) {
 		this.inputTokens = inputTokens;
 		this.outputTokens = outputTokens;
+		return this;
+	}
+
+	@Override
+	public LlmCall finishReason(String finishReason) {
+		this.finishReason = finishReason;
 		return this;
 	}
 
@@ -98,6 +106,14 @@ public class LlmCallContext extends Observation.Context implements LlmCall {
 	 */
 	public long getOutputTokens() {
 		return this.outputTokens;
+	}
+
+	/**
+	 * Return why the model stopped.
+	 * @return the reason, or {@code null} when the call did not say
+	 */
+	public String getFinishReason() {
+		return this.finishReason;
 	}
 
 }

@@ -26,8 +26,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A stand-in for an OpenAI-compatible LLM server, so that the sample runs without one.
- * Point {@code orchestrator.llm.base-url} at a real server and set
+ * A stand-in for an OpenAI-compatible LLM server, so that the sample runs without one:
+ * {@code /v1/chat/completions} answers as the OpenAI API does, with the {@code usage} of
+ * the call. Point {@code orchestrator.llm.base-url} at a real server and set
  * {@code orchestrator.llm.stub.enabled=false} to use it instead.
  *
  * @author Phoenix Observability
@@ -47,9 +48,13 @@ class LlmStubController {
 		String prompt = String.valueOf(request.getOrDefault("messages", ""));
 		// The usage an OpenAI-compatible server reports, at about four characters a token
 		int promptTokens = (prompt.length() + 3) / 4;
-		return Map.of("model", "stand-in", "choices",
-				List.of(Map.of("message", Map.of("role", "assistant", "content", "A short summary."))), "usage",
-				Map.of("prompt_tokens", promptTokens, "completion_tokens", 4, "total_tokens", promptTokens + 4));
+		int completionTokens = 4;
+		return Map.of("id", "chatcmpl-stand-in", "object", "chat.completion", "created",
+				System.currentTimeMillis() / 1000, "model", "stand-in", "choices",
+				List.of(Map.of("index", 0, "finish_reason", "stop", "message",
+						Map.of("role", "assistant", "content", "A short summary."))),
+				"usage", Map.of("prompt_tokens", promptTokens, "completion_tokens", completionTokens, "total_tokens",
+						promptTokens + completionTokens));
 	}
 
 }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.openai.errors.OpenAIException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.phoenix.observability.autoconfigure.pipeline.Pipelines;
 import org.slf4j.Logger;
@@ -27,7 +28,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.client.RestClientException;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -96,7 +96,9 @@ class PipelineRunner {
 			// The breaker is open: fail fast, without waiting on the LLM
 			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "The LLM backend is unavailable", ex);
 		}
-		catch (RestClientException ex) {
+		catch (OpenAIException ex) {
+			// What Spring AI's OpenAI client throws: an error status, an I/O failure or a
+			// timeout
 			throw new ResponseStatusException(HttpStatus.BAD_GATEWAY, "The LLM backend failed", ex);
 		}
 	}

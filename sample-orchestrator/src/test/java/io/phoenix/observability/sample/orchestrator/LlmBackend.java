@@ -27,7 +27,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
- * An OpenAI-compatible LLM server stood in for by WireMock, on a random loopback port.
+ * An OpenAI-compatible LLM server stood in for by WireMock, on a random loopback port,
+ * answering {@code /v1/chat/completions} with the contract of the OpenAI API.
  *
  * @author Phoenix Observability
  */
@@ -42,6 +43,11 @@ final class LlmBackend implements AutoCloseable {
 	 * The completion's tokens each completion reports.
 	 */
 	static final int COMPLETION_TOKENS = 4;
+
+	/**
+	 * The model each completion says answered.
+	 */
+	static final String RESPONSE_MODEL = "qwen2.5-7b-instruct";
 
 	private final WireMockServer server;
 
@@ -79,10 +85,13 @@ final class LlmBackend implements AutoCloseable {
 	}
 
 	void answering() {
+		// The fields the OpenAI API promises, which Spring AI's client checks
 		this.server.stubFor(post(urlEqualTo("/v1/chat/completions"))
-			.willReturn(okJson("{\"model\":\"qwen2.5-7b-instruct\",\"choices\":[{\"message\":{\"role\":\"assistant\","
-					+ "\"content\":\"A short summary.\"}}],\"usage\":{\"prompt_tokens\":" + PROMPT_TOKENS
-					+ ",\"completion_tokens\":" + COMPLETION_TOKENS + "}}")));
+			.willReturn(okJson("{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1767225600,"
+					+ "\"model\":\"" + RESPONSE_MODEL + "\",\"choices\":[{\"index\":0,\"finish_reason\":\"stop\","
+					+ "\"message\":{\"role\":\"assistant\",\"content\":\"A short summary.\"}}],"
+					+ "\"usage\":{\"prompt_tokens\":" + PROMPT_TOKENS + ",\"completion_tokens\":" + COMPLETION_TOKENS
+					+ ",\"total_tokens\":" + (PROMPT_TOKENS + COMPLETION_TOKENS) + "}}")));
 	}
 
 	void failing() {

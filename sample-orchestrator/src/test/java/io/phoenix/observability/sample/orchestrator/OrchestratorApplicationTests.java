@@ -191,8 +191,9 @@ class OrchestratorApplicationTests {
 		String runId = (String) json.readValue(response.getBody(), Map.class).get("id");
 		String traceId = traceIdOf(response.getHeaders());
 
-		// server > pipeline.execute > agent.execute (retriever, writer > chat > POST,
-		// store)
+		// server > pipeline.execute > agent.execute (retriever, writer > chat, Spring
+		// AI's
+		// span > the OkHttp client span of its POST, store)
 		List<ExportedSpan> trace = awaitTrace(traceId, 7);
 		ExportedSpan server = trace.stream()
 			.filter((s) -> s.kind() == SpanKind.SPAN_KIND_SERVER)
@@ -233,9 +234,25 @@ class OrchestratorApplicationTests {
 			.containsEntry("correlation_id", "pipeline-span-1")
 			.containsEntry("trace_id", traceId)
 			.containsKey("duration_ms");
-		Map<String, Object> clientLine = JsonLogLines.await(output::getOut,
-				(l) -> "phoenix.http.client".equals(l.get("logger")) && runId.equals(l.get("run_id")));
-		assertThat(clientLine).containsEntry("pipeline", "summarize");
+		// One line per LLM call, tied to the declared llm dependency and its breaker,
+		// without the prompt or the completion
+		Map<String, Object> llmLine = JsonLogLines.await(output::getOut,
+				(l) -> "phoenix.llm".equals(l.get("logger")) && runId.equals(l.get("run_id")));
+		assertThat(llmLine).containsEntry("pipeline", "summarize")
+			.containsEntry("level", "INFO")
+			.containsEntry("provider", "openai")
+			.containsEntry("operation", "chat")
+			.containsEntry("model", "default")
+			.containsEntry("response_model", LlmBackend.RESPONSE_MODEL)
+			.containsEntry("input_tokens", LlmBackend.PROMPT_TOKENS)
+			.containsEntry("output_tokens", LlmBackend.COMPLETION_TOKENS)
+			.containsEntry("finish_reason", "STOP")
+			.containsEntry("status", "success")
+			.containsEntry("dependency", "llm")
+			.containsEntry("circuit_breaker", "llm")
+			.containsEntry("trace_id", traceId)
+			.containsKey("duration_ms")
+			.doesNotContainKeys("prompt", "completion");
 	}
 
 	@Test
