@@ -33,8 +33,8 @@ import static io.phoenix.observability.autoconfigure.alerting.PromQl.quote;
 
 /**
  * The default alert rules of a service (errors, latency, LLM failures, CPU, heap, disk,
- * circuit breakers), resolved from {@link AlertRulesProperties}. They watch the meters
- * that Phoenix and Spring Boot publish and have nothing to do with SLOs.
+ * circuit breakers, database pools), resolved from {@link AlertRulesProperties}. They
+ * watch the meters that Phoenix and Spring Boot publish and have nothing to do with SLOs.
  *
  * @param service the name of the service
  * @param alerts the alerts, a warning and a critical one for each enabled rule
@@ -64,7 +64,20 @@ public record AlertPack(String service, List<ThresholdAlert> alerts, String llmM
 	 * @return the alert pack
 	 */
 	public static AlertPack of(String service, AlertRulesProperties rules, String runbookUrl) {
-		return new Builder(service, runbookUrl).build(rules);
+		return of(service, rules, runbookUrl, false);
+	}
+
+	/**
+	 * Resolve the alert pack from its properties.
+	 * @param service the name of the service
+	 * @param rules the thresholds
+	 * @param runbookUrl the runbook; each alert links to it with its own anchor
+	 * @param connectionPool whether the service has a JDBC connection pool, which adds
+	 * the pool rule
+	 * @return the alert pack
+	 */
+	public static AlertPack of(String service, AlertRulesProperties rules, String runbookUrl, boolean connectionPool) {
+		return new Builder(service, runbookUrl).build(rules, connectionPool);
 	}
 
 	private static final class Builder {
@@ -83,7 +96,7 @@ public record AlertPack(String service, List<ThresholdAlert> alerts, String llmM
 			this.selector = "service=" + quote(service);
 		}
 
-		AlertPack build(AlertRulesProperties rules) {
+		AlertPack build(AlertRulesProperties rules, boolean connectionPool) {
 			String s = this.selector;
 			Threshold errorRate = rules.getErrorRate();
 			if (errorRate.isEnabled()) {
@@ -135,6 +148,15 @@ public record AlertPack(String service, List<ThresholdAlert> alerts, String llmM
 				String open = "count by (service) (resilience4j_circuitbreaker_state{" + s + ",state=\"open\"} == 1)";
 				pair("PhoenixCircuitBreakerOpen", Measure.OPEN_BREAKERS, open, " > ", breaker, false,
 						"More than %s circuit breakers of " + this.service + " are open");
+			}
+			Threshold pool = rules.getDbPool();
+			if (connectionPool && pool.isEnabled()) {
+				// Per pool and instance: one exhausted pool is enough to starve its
+				// callers
+				String ratio = "max by (service, instance, pool) (hikaricp_connections_active{" + s
+						+ "}\n/\n(hikaricp_connections_max{" + s + "} > 0))";
+				pair("PhoenixDatabasePoolExhaustion", Measure.DB_POOL, ratio, " > ", pool, true,
+						"More than %s%% of the connections of a database pool of " + this.service + " are in use");
 			}
 			return new AlertPack(this.service, this.alerts, llm.getMetric(), llm.getErrorMatcher());
 		}

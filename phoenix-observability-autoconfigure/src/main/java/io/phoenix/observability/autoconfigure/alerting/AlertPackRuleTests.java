@@ -60,6 +60,12 @@ public final class AlertPackRuleTests {
 
 	private static final String DISK_PATH = "/data";
 
+	private static final String DB_POOL = "main";
+
+	// Large enough that 5% beyond or short of a threshold is a whole number of
+	// connections
+	private static final BigDecimal POOL_SIZE = BigDecimal.valueOf(1000);
+
 	private final AlertPack pack;
 
 	/**
@@ -120,6 +126,9 @@ public final class AlertPackRuleTests {
 				if (other.measure() == Measure.DISK_FREE) {
 					labels.put("path", DISK_PATH);
 				}
+				if (other.measure() == Measure.DB_POOL) {
+					labels.put("pool", DB_POOL);
+				}
 				expected.add(map("exp_labels", labels, "exp_annotations", other.annotations(humanize(value))));
 			}
 		}
@@ -173,6 +182,11 @@ public final class AlertPackRuleTests {
 				Map<String, String> disk = with(service, "path", DISK_PATH);
 				series.add(gauge("disk_free_bytes", disk, BYTES.multiply(value), start, minutes));
 				series.add(gauge("disk_total_bytes", disk, BYTES, start, minutes));
+			}
+			case DB_POOL -> {
+				Map<String, String> pool = with(service, "pool", DB_POOL);
+				series.add(gauge("hikaricp_connections_active", pool, POOL_SIZE.multiply(value), start, minutes));
+				series.add(gauge("hikaricp_connections_max", pool, POOL_SIZE, start, minutes));
 			}
 			case OPEN_BREAKERS -> {
 				for (int i = 0; i < value.intValue(); i++) {

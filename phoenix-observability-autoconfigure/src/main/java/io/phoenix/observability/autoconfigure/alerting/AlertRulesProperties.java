@@ -72,6 +72,12 @@ public class AlertRulesProperties {
 	 */
 	private final Threshold circuitBreaker = new Threshold(0, Duration.ofMinutes(5), 1, Duration.ofMinutes(5));
 
+	/**
+	 * Connections in use, in percent of the maximum size of a HikariCP pool; generated
+	 * when HikariCP is on the class path.
+	 */
+	private final Threshold dbPool = new Threshold(80, Duration.ofMinutes(5), 95, Duration.ofMinutes(2));
+
 	public Threshold getErrorRate() {
 		return this.errorRate;
 	}
@@ -98,6 +104,10 @@ public class AlertRulesProperties {
 
 	public Threshold getCircuitBreaker() {
 		return this.circuitBreaker;
+	}
+
+	public Threshold getDbPool() {
+		return this.dbPool;
 	}
 
 	/**

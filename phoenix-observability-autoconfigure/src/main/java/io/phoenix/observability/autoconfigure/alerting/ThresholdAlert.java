@@ -103,7 +103,12 @@ public record ThresholdAlert(String name, Measure measure, String expr, BigDecim
 		/**
 		 * Number of open circuit breakers.
 		 */
-		OPEN_BREAKERS
+		OPEN_BREAKERS,
+
+		/**
+		 * Connections in use over the maximum of a database pool, by pool.
+		 */
+		DB_POOL
 
 	}
 

@@ -70,6 +70,8 @@ import org.springframework.util.ClassUtils;
 @EnableConfigurationProperties({ SloProperties.class, AlertRulesProperties.class, AlertmanagerProperties.class })
 public final class PhoenixSloAutoConfiguration {
 
+	private static final String HIKARI_DATA_SOURCE = "com.zaxxer.hikari.HikariDataSource";
+
 	@Bean
 	@ConditionalOnMissingBean
 	SloModel sloModel(ApplicationContext context, ServiceIdentity identity, SloProperties slo,
@@ -77,7 +79,10 @@ public final class PhoenixSloAutoConfiguration {
 		if (!ClassUtils.isPresent(SloStarterMissingException.MARKER, context.getClassLoader())) {
 			throw new SloStarterMissingException();
 		}
-		return SloModel.resolve(identity.name(), slo, rules, alertmanager);
+		// HikariCP on the class path is what makes Boot build a pool; the class path is
+		// also all that the build-time SloFilesWriter shares with the running service
+		boolean pool = ClassUtils.isPresent(HIKARI_DATA_SOURCE, context.getClassLoader());
+		return SloModel.resolve(identity.name(), slo, rules, alertmanager, pool);
 	}
 
 	@Bean

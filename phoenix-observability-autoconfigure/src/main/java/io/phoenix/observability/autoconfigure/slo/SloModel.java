@@ -69,6 +69,22 @@ public record SloModel(String service, List<ServiceLevelObjective> objectives, A
 	 */
 	public static SloModel resolve(String service, SloProperties slo, AlertRulesProperties rules,
 			AlertmanagerProperties alertmanager) {
+		return resolve(service, slo, rules, alertmanager, false);
+	}
+
+	/**
+	 * Resolve and check the model, as
+	 * {@link #resolve(String, SloProperties, AlertRulesProperties, AlertmanagerProperties)}
+	 * does.
+	 * @param service the name of the service
+	 * @param slo the SLO properties
+	 * @param rules the default alert rules
+	 * @param alertmanager the Alertmanager receivers
+	 * @param connectionPool whether the service has a JDBC connection pool
+	 * @return the model
+	 */
+	public static SloModel resolve(String service, SloProperties slo, AlertRulesProperties rules,
+			AlertmanagerProperties alertmanager, boolean connectionPool) {
 		List<ServiceLevelObjective> objectives = new ArrayList<>();
 		Set<String> names = new HashSet<>();
 		for (int i = 0; i < slo.getObjectives().size(); i++) {
@@ -83,7 +99,7 @@ public record SloModel(String service, List<ServiceLevelObjective> objectives, A
 			objectives.add(objective(service, objective, slo.getAlerting()));
 		}
 		String runbookUrl = slo.getAlerting().getRunbookUrl();
-		return new SloModel(service, objectives, AlertPack.of(service, rules, runbookUrl),
+		return new SloModel(service, objectives, AlertPack.of(service, rules, runbookUrl, connectionPool),
 				AlertmanagerReceivers.of(alertmanager));
 	}
 

@@ -16,9 +16,11 @@
 
 package io.phoenix.observability.autoconfigure.slo;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.phoenix.observability.autoconfigure.alerting.ThresholdAlert;
 import io.phoenix.observability.autoconfigure.identity.PhoenixIdentityAutoConfiguration;
 import io.phoenix.observability.slo.SloFeature;
 import org.junit.jupiter.api.Test;
@@ -58,6 +60,18 @@ class PhoenixSloAutoConfigurationTests {
 			.hasSingleBean(SloTracker.class)
 			.hasSingleBean(SloLatencyBucketsMeterFilter.class)
 			.hasSingleBean(SloEndpoint.class));
+	}
+
+	@Test
+	void poolRuleFollowsHikariOnTheClassPath() {
+		this.contextRunner.run((context) -> assertThat(context.getBean(SloModel.class).alertPack().alerts())
+			.extracting(ThresholdAlert::name)
+			.contains("PhoenixDatabasePoolExhaustion"));
+		this.contextRunner.withClassLoader(new FilteredClassLoader(HikariDataSource.class))
+			.run((context) -> assertThat(context.getBean(SloModel.class).alertPack().alerts())
+				.extracting(ThresholdAlert::name)
+				.isNotEmpty()
+				.doesNotContain("PhoenixDatabasePoolExhaustion"));
 	}
 
 	@Test

@@ -19,16 +19,20 @@ package io.phoenix.observability.sample.orchestrator;
 import java.util.Map;
 
 import io.phoenix.observability.sample.orchestrator.PipelineRunner.PipelineRun;
+import io.phoenix.observability.sample.orchestrator.RunStore.StoredRun;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Runs pipelines over HTTP.
+ * Runs pipelines over HTTP, and reads the stored runs back.
  *
  * @author Phoenix Observability
  */
@@ -38,14 +42,23 @@ class PipelineController {
 
 	private final PipelineRunner runner;
 
-	PipelineController(PipelineRunner runner) {
+	private final RunStore runs;
+
+	PipelineController(PipelineRunner runner, RunStore runs) {
 		this.runner = runner;
+		this.runs = runs;
 	}
 
 	@PostMapping("/{pipeline}/runs")
 	PipelineRun run(@PathVariable String pipeline, @RequestBody(required = false) Map<String, Object> input,
 			@RequestHeader(name = "X-User-ID", required = false) String userId) {
 		return this.runner.run(pipeline, input, userId);
+	}
+
+	@GetMapping("/runs/{runId}")
+	StoredRun storedRun(@PathVariable String runId) {
+		return this.runs.find(runId)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No run with id '" + runId + "'"));
 	}
 
 }

@@ -33,7 +33,8 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * Runs a pipeline, a fixed list of agent steps, for the HTTP and the gRPC endpoints
  * alike. Each run and each step is observed through Phoenix's {@link Pipelines}: its
- * metrics, its span and the {@code pipeline} and {@code run_id} of its log lines.
+ * metrics, its span and the {@code pipeline} and {@code run_id} of its log lines. Each
+ * run and the events of its agents are stored in the {@link RunStore}.
  *
  * @author Phoenix Observability
  */
@@ -52,9 +53,12 @@ class PipelineRunner {
 
 	private final Pipelines pipelines;
 
-	PipelineRunner(LlmClient llm, Pipelines pipelines) {
+	private final RunStore runs;
+
+	PipelineRunner(LlmClient llm, Pipelines pipelines, RunStore runs) {
 		this.llm = llm;
 		this.pipelines = pipelines;
+		this.runs = runs;
 	}
 
 	PipelineRun run(String pipeline, Map<String, Object> input, String userId) {
@@ -65,10 +69,25 @@ class PipelineRunner {
 		}
 		return this.pipelines.pipeline(pipeline).userId(userId).run(() -> {
 			String text = (input != null) ? String.valueOf(input.getOrDefault("text", "")) : "";
-			for (String step : steps) {
-				this.pipelines.agent(step, () -> step(step, text));
+			String runId = Pipelines.currentRunId();
+			// Inside the run and its agents: the statements are spans of the run
+			this.runs.started(runId, pipeline, userId);
+			try {
+				for (int i = 0; i < steps.size(); i++) {
+					String step = steps.get(i);
+					int sequence = i;
+					this.pipelines.agent(step, () -> {
+						step(step, text);
+						this.runs.event(runId, sequence, step, "SUCCEEDED");
+					});
+				}
 			}
-			PipelineRun run = new PipelineRun(Pipelines.currentRunId(), pipeline, "SUCCEEDED", steps);
+			catch (RuntimeException ex) {
+				this.runs.finished(runId, "FAILED");
+				throw ex;
+			}
+			this.runs.finished(runId, "SUCCEEDED");
+			PipelineRun run = new PipelineRun(runId, pipeline, "SUCCEEDED", steps);
 			// pipeline and run_id come from the MDC, as on every line of the run
 			logger.info("Pipeline run completed");
 			return run;
