@@ -31,10 +31,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import io.grpc.stub.ClientCalls;
+import io.phoenix.observability.sample.pipelines.PipelinesGrpc;
+import io.phoenix.observability.sample.pipelines.RunRequest;
 import io.phoenix.observability.testing.PrometheusServer;
 import io.phoenix.observability.testing.PrometheusServer.Answer;
 import org.junit.jupiter.api.AfterAll;
@@ -252,8 +252,7 @@ class DashboardQueriesTests {
 		ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();
 		try {
 			for (int i = 0; i < 3; i++) {
-				ClientCalls.blockingUnaryCall(channel, PipelinesContract.RUN, CallOptions.DEFAULT,
-						"{\"pipeline\":\"triage\"}");
+				PipelinesGrpc.newBlockingStub(channel).run(RunRequest.newBuilder().setPipeline("triage").build());
 			}
 		}
 		finally {
