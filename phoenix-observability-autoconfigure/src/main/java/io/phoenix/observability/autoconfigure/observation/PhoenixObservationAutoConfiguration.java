@@ -29,11 +29,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration that keeps probe, health and scrape traffic out of traces and
- * {@code http.server.requests}.
+ * {@code http.server.requests}, and gRPC health checks out of traces and
+ * {@code grpc.server}.
  *
  * @author Phoenix Observability
  * @since 0.1.0
@@ -41,13 +43,13 @@ import org.springframework.core.env.Environment;
 @AutoConfiguration(
 		beforeName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
 @ConditionalOnClass(ObservationPredicate.class)
-@ConditionalOnWebApplication
 @ConditionalOnPhoenixFeature("observations")
 @EnableConfigurationProperties({ ProbeObservationProperties.class, HealthPathsProperties.class })
 public final class PhoenixObservationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@ConditionalOnWebApplication
 	ProbeObservationPredicate probeObservationPredicate(ProbeObservationProperties properties,
 			HealthPathsProperties healthPaths, Environment environment) {
 		List<String> prefixes = new ArrayList<>(properties.getIgnoredPaths());
@@ -61,6 +63,19 @@ public final class PhoenixObservationAutoConfiguration {
 		}
 		prefixes.add(healthPaths.getPath());
 		return new ProbeObservationPredicate(prefixes);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(
+			name = { "io.micrometer.core.instrument.binder.grpc.GrpcServerObservationContext", "io.grpc.Metadata" })
+	static class GrpcHealthConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		GrpcHealthObservationPredicate grpcHealthObservationPredicate() {
+			return new GrpcHealthObservationPredicate();
+		}
+
 	}
 
 }

@@ -37,6 +37,9 @@ public final class GrpcCallLines {
 
 	private static final Logger serverLogger = LoggerFactory.getLogger("phoenix.grpc.server");
 
+	// Its calls are probe traffic, on either side, as requests to /health are on HTTP
+	private static final String HEALTH_SERVICE = "grpc.health.v1.Health";
+
 	private static final Logger clientLogger = LoggerFactory.getLogger("phoenix.grpc.client");
 
 	private GrpcCallLines() {
@@ -51,7 +54,7 @@ public final class GrpcCallLines {
 	 * @param start when the call started, from {@link System#nanoTime()}
 	 */
 	public static void server(ServerCall<?, ?> call, Status status, @Nullable CorrelationContext context, long start) {
-		if (!serverLogger.isInfoEnabled()) {
+		if (!serverLogger.isInfoEnabled() || HEALTH_SERVICE.equals(call.getMethodDescriptor().getServiceName())) {
 			return;
 		}
 		long durationMillis = (System.nanoTime() - start) / 1_000_000;
@@ -79,7 +82,7 @@ public final class GrpcCallLines {
 	 */
 	public static void client(MethodDescriptor<?, ?> method, Status status, long start, @Nullable String correlationId,
 			@Nullable String traceId) {
-		if (!clientLogger.isInfoEnabled()) {
+		if (!clientLogger.isInfoEnabled() || HEALTH_SERVICE.equals(method.getServiceName())) {
 			return;
 		}
 		long durationMillis = (System.nanoTime() - start) / 1_000_000;

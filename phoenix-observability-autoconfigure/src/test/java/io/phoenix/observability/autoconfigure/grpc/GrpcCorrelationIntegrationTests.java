@@ -29,6 +29,9 @@ import java.util.Map;
 
 import io.grpc.BindableService;
 import io.grpc.CallOptions;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthGrpc;
 import io.grpc.ManagedChannel;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServerServiceDefinition;
@@ -178,6 +181,27 @@ class GrpcCorrelationIntegrationTests {
 			.atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(registry.find("grpc.server").tag("rpc.method", "Say").timer()).isNotNull());
 		assertThat(registry.find("grpc.client").tag("rpc.method", "Say").timer()).isNotNull();
+	}
+
+	@Test
+	void healthChecksAreProbeTrafficWithoutObservationOrCallLine(CapturedOutput output) {
+		this.context = start();
+		ManagedChannel channel = this.context.getBean(GrpcChannelFactory.class)
+			.createChannel("in-process:phoenix-test");
+		HealthCheckResponse health = HealthGrpc.newBlockingStub(channel).check(HealthCheckRequest.getDefaultInstance());
+		assertThat(health.getStatus()).isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
+		ClientCalls.blockingUnaryCall(channel, SAY, CallOptions.DEFAULT, "after-health");
+		MeterRegistry registry = this.context.getBean(MeterRegistry.class);
+		// The call after the health check is observed and logged: the health check was
+		// observed before it, if at all
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(registry.find("grpc.server").tag("rpc.method", "Say").timer()).isNotNull());
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(output.getOut()).contains("test.Echo/Say"));
+		assertThat(registry.find("grpc.server").tag("rpc.service", "grpc.health.v1.Health").timer()).isNull();
+		assertThat(output.getOut()).doesNotContain("grpc.health.v1.Health/Check");
 	}
 
 	private ConfigurableApplicationContext start(String... properties) {
