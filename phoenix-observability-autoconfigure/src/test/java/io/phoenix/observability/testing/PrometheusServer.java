@@ -33,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import org.awaitility.Awaitility;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -118,7 +119,9 @@ public final class PrometheusServer implements AutoCloseable {
 					body.path("data").path("resultType").asString(null),
 					body.path("data").path("result").valueStream().toList());
 		}
-		catch (IOException ex) {
+		catch (IOException | JacksonException ex) {
+			// Not up yet, or not ready: Prometheus answers 503 with plain text until it
+			// is
 			return new Answer("error", ex.toString(), null, List.of());
 		}
 		catch (InterruptedException ex) {
