@@ -141,11 +141,14 @@ class GatewayEndToEndTests {
 			.containsEntry("correlation_id", "journey-42");
 
 		List<ExportedSpan> spans = collector.awaitSpans((all) -> all.stream()
-			.filter((span) -> span.traceId().equals(traceId) && span.kind() != SpanKind.SPAN_KIND_INTERNAL)
+			.filter((span) -> span.traceId().equals(traceId) && span.kind() != SpanKind.SPAN_KIND_INTERNAL
+					&& !isJdbc(span))
 			.map((span) -> span.service() + " " + span.kind())
 			.distinct()
 			.count() == 4);
-		List<ExportedSpan> trace = spans.stream().filter((span) -> span.traceId().equals(traceId)).toList();
+		List<ExportedSpan> trace = spans.stream()
+			.filter((span) -> span.traceId().equals(traceId) && !isJdbc(span))
+			.toList();
 		ExportedSpan gatewayServer = only(trace, "sample-gateway", SpanKind.SPAN_KIND_SERVER);
 		ExportedSpan gatewayClient = only(trace, "sample-gateway", SpanKind.SPAN_KIND_CLIENT);
 		ExportedSpan orchestratorServer = only(trace, "sample-orchestrator", SpanKind.SPAN_KIND_SERVER);
@@ -194,11 +197,14 @@ class GatewayEndToEndTests {
 		assertThat(run).containsEntry("trace_id", traceId).containsEntry("service", "sample-orchestrator");
 
 		List<ExportedSpan> spans = collector.awaitSpans((all) -> all.stream()
-			.filter((span) -> span.traceId().equals(traceId) && span.kind() != SpanKind.SPAN_KIND_INTERNAL)
+			.filter((span) -> span.traceId().equals(traceId) && span.kind() != SpanKind.SPAN_KIND_INTERNAL
+					&& !isJdbc(span))
 			.map((span) -> span.service() + " " + span.kind())
 			.distinct()
 			.count() == 3);
-		List<ExportedSpan> trace = spans.stream().filter((span) -> span.traceId().equals(traceId)).toList();
+		List<ExportedSpan> trace = spans.stream()
+			.filter((span) -> span.traceId().equals(traceId) && !isJdbc(span))
+			.toList();
 		ExportedSpan gatewayServer = only(trace, "sample-gateway", SpanKind.SPAN_KIND_SERVER);
 		ExportedSpan grpcClient = only(trace, "sample-gateway", SpanKind.SPAN_KIND_CLIENT);
 		ExportedSpan grpcServer = only(trace, "sample-orchestrator", SpanKind.SPAN_KIND_SERVER);
@@ -321,6 +327,12 @@ class GatewayEndToEndTests {
 		String traceResponse = headers.getFirst("traceresponse");
 		assertThat(traceResponse).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
 		return traceResponse.substring(3, 35);
+	}
+
+	// The orchestrator stores each run through JDBC: its connection and query spans are
+	// client spans too, and not the hop these tests follow
+	private static boolean isJdbc(ExportedSpan span) {
+		return "connection".equals(span.name()) || "query".equals(span.name());
 	}
 
 }
