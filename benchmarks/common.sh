@@ -18,15 +18,16 @@ jar_of() {
 	ls "$BENCH/apps/$1/target/"benchmark-app-"$1"-*.jar | grep -v original | head -1
 }
 
-# start_stubs <seconds>: the downstream of /work, a healthy OTLP sink and a sink that
-# never answers, on core LOAD_CPU; sets their ports, and REFUSED_PORT where nothing listens
+# start_stubs: the downstream of /work, a healthy OTLP sink and a sink that never answers,
+# on core LOAD_CPU, until this script ends (they watch its process, so they go with it even
+# when it is killed outright); sets their ports, and REFUSED_PORT where nothing listens
 start_stubs() {
 	DOWNSTREAM_PORT=$(free_port)
 	SINK_PORT=$(free_port)
 	HANGING_PORT=$(free_port)
 	REFUSED_PORT=$(free_port)
 	taskset -c "$LOAD_CPU" java -Xmx256m -cp "$CP" io.phoenix.observability.benchmarks.Stubs \
-		"$DOWNSTREAM_PORT" "$SINK_PORT" "$HANGING_PORT" "$1" > "$OUT/stubs.log" 2>&1 &
+		"$DOWNSTREAM_PORT" "$SINK_PORT" "$HANGING_PORT" $$ > "$OUT/stubs.log" 2>&1 &
 	PIDS+=($!)
 	until grep -q "stubs ready" "$OUT/stubs.log" 2>/dev/null; do sleep 0.2; done
 }

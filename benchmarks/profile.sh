@@ -7,8 +7,9 @@
 #
 # Usage: benchmarks/profile.sh <bare|boot-default|phoenix> [cpu|alloc] [path]
 #        e.g. benchmarks/profile.sh phoenix alloc /work/1
-# Needs the apps built (benchmarks/run.sh builds them) and the stubs of run.sh are not
-# needed: /hello calls nothing, and spans go to a sink started here.
+# Needs the apps built (benchmarks/run.sh builds them); the stubs (downstream and OTLP
+# sink) are started here. The builds are profiled at 100% sampling, as run.sh compares
+# them (SAMPLING=0.1 for another probability).
 #
 # The collapsed stacks are kept in benchmarks/target/profiles/ for a flame graph.
 
@@ -36,14 +37,14 @@ fi
 
 # shellcheck source=benchmarks/common.sh
 . "$BENCH/common.sh"
-start_stubs 3600
+start_stubs
 
 PORT=$(free_port)
 JAR=$(jar_of "$VARIANT")
 taskset -c "$APP_CPU" java -Xms512m -Xmx512m -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
 	--bench.downstream-url="http://127.0.0.1:$DOWNSTREAM_PORT" \
 	--management.opentelemetry.tracing.export.otlp.endpoint="http://127.0.0.1:$SINK_PORT/v1/traces" \
-	> "$OUT/app-$VARIANT.log" 2>&1 &
+	--management.tracing.sampling.probability="${SAMPLING:-1.0}" > "$OUT/app-$VARIANT.log" 2>&1 &
 APP_PID=$!
 PIDS+=("$APP_PID")
 until curl -sf -o /dev/null "http://127.0.0.1:$PORT/hello/0"; do sleep 0.1; done

@@ -34,6 +34,14 @@ import java.util.concurrent.locks.LockSupport;
  * charged for the queueing delay it causes (coordinated omission corrected). Usage:
  * {@code OpenLoopLoad <port> <path-prefix> <rate/s> <seconds> <connections>}; requests go
  * to 127.0.0.1 and the path prefix is followed by a rotating id.
+ * <p>
+ * Percentiles at a rate the server cannot serve measure a queue that grows for the whole
+ * run, so the result says whether the rate was sustained: {@code sustained=false} when a
+ * request failed, when requests were still due a grace period after the end
+ * ({@code missed}, never sent), or when the requests completed at less than 95% of the
+ * rate over the time they took ({@code achieved}, from the first due time to the last
+ * answer). {@code late_ms} is how late the last request of the run was sent: near zero
+ * when the server kept up, the length of the queue when it did not.
  *
  * @author Phoenix Observability
  */
@@ -51,18 +59,27 @@ public final class OpenLoopLoad {
 		long interval = (long) (1_000_000_000L * connections / rate);
 		long start = System.nanoTime() + 100_000_000L;
 		long end = start + seconds * 1_000_000_000L;
+		// Long enough for a pause near the end to be caught up, short enough that a
+		// server behind schedule leaves requests unsent
+		long deadline = end + Math.max(1_000_000_000L, seconds * 100_000_000L);
 		Worker[] workers = new Worker[connections];
 		for (int i = 0; i < connections; i++) {
-			workers[i] = new Worker(port, prefix, start + i * interval / connections, interval, end,
+			workers[i] = new Worker(port, prefix, start + i * interval / connections, interval, end, deadline,
 					(int) (seconds * 1_000_000_000L / interval) + 2);
 			workers[i].start();
 		}
 		int count = 0;
 		long errors = 0;
+		long missed = 0;
+		long lastAnswer = start;
+		long late = 0;
 		for (Worker worker : workers) {
 			worker.join();
 			count += worker.count;
 			errors += worker.errors;
+			missed += worker.missed;
+			lastAnswer = Math.max(lastAnswer, worker.lastAnswer);
+			late = Math.max(late, worker.lastLate);
 		}
 		long[] all = new long[count];
 		int offset = 0;
@@ -71,10 +88,13 @@ public final class OpenLoopLoad {
 			offset += worker.count;
 		}
 		Arrays.sort(all);
+		double elapsed = Math.max(lastAnswer - start, 1) / 1e9;
+		double achieved = count / Math.max(elapsed, seconds - interval / 1e9);
+		boolean sustained = errors == 0 && missed == 0 && achieved >= 0.95 * rate;
 		System.out.printf(
-				"rate=%.0f completed=%d errors=%d achieved=%.0f p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f"
-						+ " p999_ms=%.3f max_ms=%.3f%n",
-				rate, count, errors, count / (double) seconds, percentile(all, 50), percentile(all, 90),
+				"rate=%.0f completed=%d errors=%d missed=%d achieved=%.0f late_ms=%.3f sustained=%s p50_ms=%.3f"
+						+ " p90_ms=%.3f p99_ms=%.3f p999_ms=%.3f max_ms=%.3f%n",
+				rate, count, errors, missed, achieved, late / 1e6, sustained, percentile(all, 50), percentile(all, 90),
 				percentile(all, 99), percentile(all, 99.9), (count > 0) ? all[count - 1] / 1e6 : Double.NaN);
 	}
 
@@ -98,11 +118,19 @@ public final class OpenLoopLoad {
 
 		private final long end;
 
+		private final long deadline;
+
 		private final long[] latencies;
 
 		private int count;
 
 		private long errors;
+
+		private long missed;
+
+		private long lastAnswer;
+
+		private long lastLate;
 
 		private Socket socket;
 
@@ -110,12 +138,13 @@ public final class OpenLoopLoad {
 
 		private OutputStream out;
 
-		Worker(int port, String prefix, long first, long interval, long end, int capacity) {
+		Worker(int port, String prefix, long first, long interval, long end, long deadline, int capacity) {
 			this.port = port;
 			this.prefix = prefix;
 			this.first = first;
 			this.interval = interval;
 			this.end = end;
+			this.deadline = deadline;
 			this.latencies = new long[capacity];
 			setDaemon(true);
 		}
@@ -129,11 +158,18 @@ public final class OpenLoopLoad {
 				while ((now = System.nanoTime()) < due) {
 					LockSupport.parkNanos(due - now);
 				}
+				if (now >= this.deadline) {
+					// Still due, never sent: the server did not keep up
+					this.missed += (this.end - due + this.interval - 1) / this.interval;
+					break;
+				}
+				this.lastLate = now - due;
 				byte[] request = ("GET " + this.prefix + (id++ % 1000) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
 					.getBytes(StandardCharsets.US_ASCII);
 				try {
 					exchange(request);
-					this.latencies[this.count++] = System.nanoTime() - due;
+					this.lastAnswer = System.nanoTime();
+					this.latencies[this.count++] = this.lastAnswer - due;
 				}
 				catch (IOException ex) {
 					this.errors++;
