@@ -170,6 +170,27 @@ public final class OtlpCollector implements AutoCloseable {
 			return OtlpCollector.attributes(this.span.getAttributesList());
 		}
 
+		/**
+		 * The ids of this span's parent, its parent's parent and so on, as far as the
+		 * given spans of its trace reach.
+		 * @param trace the spans of this span's trace
+		 * @return the ids of the ancestors, the parent first
+		 */
+		public List<String> ancestorsIn(List<ExportedSpan> trace) {
+			List<String> ancestors = new ArrayList<>();
+			String parent = parentSpanId();
+			while (!parent.isEmpty() && ancestors.size() < trace.size()) {
+				ancestors.add(parent);
+				String id = parent;
+				parent = trace.stream()
+					.filter((s) -> s.spanId().equals(id))
+					.map(ExportedSpan::parentSpanId)
+					.findFirst()
+					.orElse("");
+			}
+			return ancestors;
+		}
+
 	}
 
 }

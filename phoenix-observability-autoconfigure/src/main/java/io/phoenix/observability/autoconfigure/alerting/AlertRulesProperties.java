@@ -182,7 +182,9 @@ public class AlertRulesProperties {
 		 */
 		private double critical;
 
-		Threshold(double warning, Duration warningFor, double critical, Duration criticalFor) {
+		// Private, so that the configuration processor reads the setters, not these
+		// parameters
+		private Threshold(double warning, Duration warningFor, double critical, Duration criticalFor) {
 			super(warningFor, criticalFor);
 			this.warning = warning;
 			this.critical = critical;
@@ -223,7 +225,9 @@ public class AlertRulesProperties {
 		 */
 		private Duration critical;
 
-		LatencyThreshold(Duration warning, Duration warningFor, Duration critical, Duration criticalFor) {
+		// Private, so that the configuration processor reads the setters, not these
+		// parameters
+		private LatencyThreshold(Duration warning, Duration warningFor, Duration critical, Duration criticalFor) {
 			super(warningFor, criticalFor);
 			this.warning = warning;
 			this.critical = critical;

@@ -17,6 +17,7 @@
 package io.phoenix.observability.autoconfigure.executor;
 
 import java.lang.reflect.Field;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,11 +29,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 
 import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextRegistry;
 import io.micrometer.context.ContextScheduledExecutorService;
 import io.micrometer.context.ContextSnapshotFactory;
+import io.micrometer.context.ThreadLocalAccessor;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
-import io.phoenix.observability.autoconfigure.correlation.CorrelationContext;
-import io.phoenix.observability.autoconfigure.pipeline.PipelineMdc;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -79,8 +80,7 @@ public class ExecutorContextPostProcessor implements BeanPostProcessor, BeanFact
 
 	private static final Log logger = LogFactory.getLog(ExecutorContextPostProcessor.class);
 
-	private static final Set<Object> PROPAGATED_KEYS = Set.of(ObservationThreadLocalAccessor.KEY,
-			CorrelationContext.KEY, PipelineMdc.KEY);
+	private static final String PHOENIX_PACKAGE = "io.phoenix.observability.";
 
 	private final ObjectProvider<ExecutorProperties> properties;
 
@@ -103,12 +103,25 @@ public class ExecutorContextPostProcessor implements BeanPostProcessor, BeanFact
 
 	/**
 	 * Return a factory of snapshots of the context that tasks carry: the current
-	 * observation, the correlation context and the pipeline run, and no other thread
-	 * local, so that what a library keeps per thread stays on its thread.
+	 * observation and what Phoenix's own thread-local accessors hold (such as the
+	 * correlation context and the pipeline run), and no other thread local, so that what
+	 * a library keeps per thread stays on its thread.
 	 * @return the snapshot factory
 	 */
 	static ContextSnapshotFactory snapshotFactory() {
-		return ContextSnapshotFactory.builder().captureKeyPredicate(PROPAGATED_KEYS::contains).build();
+		ContextRegistry registry = ContextRegistry.getInstance();
+		Set<Object> keys = new HashSet<>();
+		keys.add(ObservationThreadLocalAccessor.KEY);
+		for (ThreadLocalAccessor<?> accessor : registry.getThreadLocalAccessors()) {
+			if (accessor.getClass().getName().startsWith(PHOENIX_PACKAGE)) {
+				keys.add(accessor.key());
+			}
+		}
+		Set<Object> propagated = Set.copyOf(keys);
+		return ContextSnapshotFactory.builder()
+			.contextRegistry(registry)
+			.captureKeyPredicate(propagated::contains)
+			.build();
 	}
 
 	@Override

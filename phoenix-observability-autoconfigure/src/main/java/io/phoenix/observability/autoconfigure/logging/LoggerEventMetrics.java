@@ -17,11 +17,7 @@
 package io.phoenix.observability.autoconfigure.logging;
 
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -29,18 +25,18 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggerContextListener;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
 
 /**
- * Counts the WARN and ERROR events of each logger as {@code phoenix.logging.events} (tags
- * {@code logger} and {@code level}), the input of the alert on a logger whose error rate
- * leaves its own baseline. The number of loggers is bounded: the first {@code maxLoggers}
- * names get a series of their own, later ones are folded into {@code logger="OTHER"}, and
- * that is said once.
+ * Counts the WARN and ERROR events of each Logback logger as
+ * {@code phoenix.logging.events} (tags {@code logger} and {@code level}), the input of
+ * the alert on a logger whose error rate leaves its own baseline;
+ * {@link Log4j2LoggerEventMetrics} does the same on Log4j2. The number of loggers is
+ * bounded: the first {@code maxLoggers} names get a series of their own, later ones are
+ * folded into {@code logger="OTHER"}, and that is said once.
  *
  * @author Phoenix Observability
  * @since 0.1.0
@@ -56,8 +52,6 @@ public class LoggerEventMetrics implements MeterBinder, AutoCloseable {
 	 * Value of the {@code logger} tag of the loggers beyond the limit.
 	 */
 	public static final String OTHER = "OTHER";
-
-	private static final org.slf4j.Logger log = LoggerFactory.getLogger(LoggerEventMetrics.class);
 
 	private final LoggerContext loggerContext;
 
@@ -144,21 +138,10 @@ public class LoggerEventMetrics implements MeterBinder, AutoCloseable {
 	 */
 	static final class CountingFilter extends TurboFilter {
 
-		private final MeterRegistry registry;
-
-		private final int maxLoggers;
-
-		private final Map<String, Counters> counters = new ConcurrentHashMap<>();
-
-		private final AtomicInteger named = new AtomicInteger();
-
-		private final AtomicBoolean foldingSaid = new AtomicBoolean();
-
-		private volatile Counters other;
+		private final LoggerEventCounters counters;
 
 		CountingFilter(MeterRegistry registry, int maxLoggers) {
-			this.registry = registry;
-			this.maxLoggers = maxLoggers;
+			this.counters = new LoggerEventCounters(registry, maxLoggers);
 			start();
 		}
 
@@ -171,67 +154,8 @@ public class LoggerEventMetrics implements MeterBinder, AutoCloseable {
 					|| !level.isGreaterOrEqual(logger.getEffectiveLevel())) {
 				return FilterReply.NEUTRAL;
 			}
-			Counters counters = this.counters.get(logger.getName());
-			if (counters == null) {
-				counters = countersFor(logger.getName());
-			}
-			((level.levelInt >= Level.ERROR_INT) ? counters.error : counters.warn).increment();
+			this.counters.count(logger.getName(), level.levelInt >= Level.ERROR_INT);
 			return FilterReply.NEUTRAL;
-		}
-
-		private Counters countersFor(String name) {
-			if (this.named.getAndIncrement() >= this.maxLoggers) {
-				this.named.decrementAndGet();
-				Counters existing = this.counters.get(name);
-				if (existing != null) {
-					return existing;
-				}
-				if (this.foldingSaid.compareAndSet(false, true)) {
-					log.warn(
-							"More than {} loggers wrote WARN or ERROR events; the events of further loggers, "
-									+ "starting with '{}', are counted as logger=\"{}\" in {}",
-							this.maxLoggers, name, OTHER, METER_NAME);
-				}
-				return other();
-			}
-			Counters created = new Counters(this.registry, name);
-			Counters previous = this.counters.putIfAbsent(name, created);
-			if (previous != null) {
-				// Another thread registered it first: give the slot back
-				this.named.decrementAndGet();
-				return previous;
-			}
-			return created;
-		}
-
-		private Counters other() {
-			Counters other = this.other;
-			if (other == null) {
-				synchronized (this) {
-					other = this.other;
-					if (other == null) {
-						other = new Counters(this.registry, OTHER);
-						this.other = other;
-					}
-				}
-			}
-			return other;
-		}
-
-	}
-
-	private record Counters(Counter warn, Counter error) {
-
-		Counters(MeterRegistry registry, String logger) {
-			this(counter(registry, logger, "warn"), counter(registry, logger, "error"));
-		}
-
-		private static Counter counter(MeterRegistry registry, String logger, String level) {
-			return Counter.builder(METER_NAME)
-				.description("WARN and ERROR log events, by logger")
-				.tag("logger", logger)
-				.tag("level", level)
-				.register(registry);
 		}
 
 	}

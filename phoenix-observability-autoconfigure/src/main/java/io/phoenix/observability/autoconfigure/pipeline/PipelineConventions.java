@@ -72,42 +72,66 @@ public final class PipelineConventions {
 	}
 
 	/**
-	 * Limit a value that stays the same for the whole observation once, so that the
-	 * conventions' calls at its start and its stop count one fold, not two.
+	 * What the conventions share: a name that is also the span's name, the limiter of tag
+	 * values, and the type of context they observe.
+	 *
+	 * @param <C> the type of context
 	 */
-	private static String limitOnce(Observation.Context context, TagValueLimiter limiter, String key, String value) {
-		return context.computeIfAbsent(LIMITED + key, (ignored) -> limiter.limit(key, value));
+	abstract static class Base<C extends Observation.Context> implements ObservationConvention<C> {
+
+		private final String name;
+
+		private final Class<C> contextType;
+
+		final TagValueLimiter limiter;
+
+		Base(String name, Class<C> contextType, TagValueLimiter limiter) {
+			this.name = name;
+			this.contextType = contextType;
+			this.limiter = limiter;
+		}
+
+		@Override
+		public String getName() {
+			return this.name;
+		}
+
+		@Override
+		public String getContextualName(C context) {
+			return this.name;
+		}
+
+		@Override
+		public boolean supportsContext(Observation.Context context) {
+			return this.contextType.isInstance(context);
+		}
+
+		/**
+		 * Limit a value that stays the same for the whole observation once, so that the
+		 * convention's calls at its start and its stop count one fold, not two.
+		 */
+		String limitOnce(Observation.Context context, String key, String value) {
+			return context.computeIfAbsent(LIMITED + key, (ignored) -> this.limiter.limit(key, value));
+		}
+
 	}
 
 	/**
 	 * Convention of pipeline runs.
 	 */
-	public static class Run implements ObservationConvention<PipelineRunContext> {
-
-		private final TagValueLimiter limiter;
+	public static class Run extends Base<PipelineRunContext> {
 
 		/**
 		 * Create a convention.
 		 * @param limiter the limiter of tag values
 		 */
 		public Run(TagValueLimiter limiter) {
-			this.limiter = limiter;
-		}
-
-		@Override
-		public String getName() {
-			return PIPELINE_OBSERVATION;
-		}
-
-		@Override
-		public String getContextualName(PipelineRunContext context) {
-			return PIPELINE_OBSERVATION;
+			super(PIPELINE_OBSERVATION, PipelineRunContext.class, limiter);
 		}
 
 		@Override
 		public KeyValues getLowCardinalityKeyValues(PipelineRunContext context) {
-			return KeyValues.of(
-					KeyValue.of(PIPELINE, limitOnce(context, this.limiter, PIPELINE, context.getPipeline())),
+			return KeyValues.of(KeyValue.of(PIPELINE, limitOnce(context, PIPELINE, context.getPipeline())),
 					KeyValue.of(STATUS, this.limiter.limit(STATUS, context.getStatus())));
 		}
 
@@ -123,41 +147,24 @@ public final class PipelineConventions {
 			return values;
 		}
 
-		@Override
-		public boolean supportsContext(Observation.Context context) {
-			return context instanceof PipelineRunContext;
-		}
-
 	}
 
 	/**
 	 * Convention of agent steps.
 	 */
-	public static class Agent implements ObservationConvention<AgentStepContext> {
-
-		private final TagValueLimiter limiter;
+	public static class Agent extends Base<AgentStepContext> {
 
 		/**
 		 * Create a convention.
 		 * @param limiter the limiter of tag values
 		 */
 		public Agent(TagValueLimiter limiter) {
-			this.limiter = limiter;
-		}
-
-		@Override
-		public String getName() {
-			return AGENT_OBSERVATION;
-		}
-
-		@Override
-		public String getContextualName(AgentStepContext context) {
-			return AGENT_OBSERVATION;
+			super(AGENT_OBSERVATION, AgentStepContext.class, limiter);
 		}
 
 		@Override
 		public KeyValues getLowCardinalityKeyValues(AgentStepContext context) {
-			return KeyValues.of(KeyValue.of(AGENT, limitOnce(context, this.limiter, AGENT, context.getAgent())),
+			return KeyValues.of(KeyValue.of(AGENT, limitOnce(context, AGENT, context.getAgent())),
 					KeyValue.of(STATUS, context.getStatus()));
 		}
 
@@ -167,53 +174,31 @@ public final class PipelineConventions {
 			return (context.getRun() != null) ? values.and("run.id", context.getRun().getRunId()) : values;
 		}
 
-		@Override
-		public boolean supportsContext(Observation.Context context) {
-			return context instanceof AgentStepContext;
-		}
-
 	}
 
 	/**
 	 * Convention of interrupts.
 	 */
-	public static class Interrupt implements ObservationConvention<InterruptContext> {
-
-		private final TagValueLimiter limiter;
+	public static class Interrupt extends Base<InterruptContext> {
 
 		/**
 		 * Create a convention.
 		 * @param limiter the limiter of tag values
 		 */
 		public Interrupt(TagValueLimiter limiter) {
-			this.limiter = limiter;
-		}
-
-		@Override
-		public String getName() {
-			return INTERRUPT_OBSERVATION;
-		}
-
-		@Override
-		public String getContextualName(InterruptContext context) {
-			return INTERRUPT_OBSERVATION;
+			super(INTERRUPT_OBSERVATION, InterruptContext.class, limiter);
 		}
 
 		@Override
 		public KeyValues getLowCardinalityKeyValues(InterruptContext context) {
 			// One set of interrupt statuses for every kind: limited under their own tag
-			return KeyValues.of(KeyValue.of(KIND, limitOnce(context, this.limiter, KIND, context.getKind())),
-					KeyValue.of(STATUS, limitOnce(context, this.limiter, "interrupt.status", context.getStatus())));
+			return KeyValues.of(KeyValue.of(KIND, limitOnce(context, KIND, context.getKind())),
+					KeyValue.of(STATUS, limitOnce(context, "interrupt.status", context.getStatus())));
 		}
 
 		@Override
 		public KeyValues getHighCardinalityKeyValues(InterruptContext context) {
 			return (context.getRun() != null) ? KeyValues.of("run.id", context.getRun().getRunId()) : KeyValues.empty();
-		}
-
-		@Override
-		public boolean supportsContext(Observation.Context context) {
-			return context instanceof InterruptContext;
 		}
 
 	}
@@ -222,26 +207,19 @@ public final class PipelineConventions {
 	 * Convention of LLM calls, with the names and tags of Spring AI's
 	 * {@code DefaultChatModelObservationConvention}, so that one dashboard reads both.
 	 */
-	public static class LlmCall implements ObservationConvention<LlmCallContext> {
+	public static class LlmCall extends Base<LlmCallContext> {
 
 		/**
 		 * Name of the observation, as Spring AI names it.
 		 */
 		public static final String NAME = "gen_ai.client.operation";
 
-		private final TagValueLimiter limiter;
-
 		/**
 		 * Create a convention.
 		 * @param limiter the limiter of tag values
 		 */
 		public LlmCall(TagValueLimiter limiter) {
-			this.limiter = limiter;
-		}
-
-		@Override
-		public String getName() {
-			return NAME;
+			super(NAME, LlmCallContext.class, limiter);
 		}
 
 		@Override
@@ -256,10 +234,9 @@ public final class PipelineConventions {
 			return KeyValues.of(
 					KeyValue.of("gen_ai.operation.name",
 							this.limiter.limit("gen_ai.operation.name", context.getOperation())),
-					KeyValue.of("gen_ai.system",
-							limitOnce(context, this.limiter, "gen_ai.system", context.getProvider())),
+					KeyValue.of("gen_ai.system", limitOnce(context, "gen_ai.system", context.getProvider())),
 					KeyValue.of("gen_ai.request.model",
-							limitOnce(context, this.limiter, "gen_ai.request.model", context.getRequestModel())),
+							limitOnce(context, "gen_ai.request.model", context.getRequestModel())),
 					KeyValue.of("gen_ai.response.model", this.limiter.limit("gen_ai.response.model", responseModel)));
 		}
 
@@ -273,11 +250,6 @@ public final class PipelineConventions {
 				values = values.and("gen_ai.usage.output_tokens", String.valueOf(context.getOutputTokens()));
 			}
 			return values;
-		}
-
-		@Override
-		public boolean supportsContext(Observation.Context context) {
-			return context instanceof LlmCallContext;
 		}
 
 	}

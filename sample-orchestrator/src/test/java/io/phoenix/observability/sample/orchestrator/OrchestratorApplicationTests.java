@@ -22,7 +22,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -169,7 +168,7 @@ class OrchestratorApplicationTests {
 			.filter((s) -> s.kind() == SpanKind.SPAN_KIND_CLIENT)
 			.findFirst()
 			.orElseThrow();
-		assertThat(ancestors(llmCall, trace)).contains(server.spanId());
+		assertThat(llmCall.ancestorsIn(trace)).contains(server.spanId());
 		assertThat(server.service()).isEqualTo("sample-orchestrator");
 		assertThat(server.resource()).containsEntry("deployment.environment.name", "local")
 			.containsKey("service.version");
@@ -327,21 +326,6 @@ class OrchestratorApplicationTests {
 		List<ExportedSpan> named = trace.stream().filter((s) -> name.equals(s.name())).toList();
 		assertThat(named).as(name).hasSize(1);
 		return named.get(0);
-	}
-
-	private static List<String> ancestors(ExportedSpan span, List<ExportedSpan> trace) {
-		List<String> ancestors = new ArrayList<>();
-		String parent = span.parentSpanId();
-		while (!parent.isEmpty() && ancestors.size() < trace.size()) {
-			ancestors.add(parent);
-			String id = parent;
-			parent = trace.stream()
-				.filter((s) -> s.spanId().equals(id))
-				.map(ExportedSpan::parentSpanId)
-				.findFirst()
-				.orElse("");
-		}
-		return ancestors;
 	}
 
 	@Test

@@ -15,7 +15,6 @@
  */
 package io.phoenix.observability.sample.orchestrator;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -133,11 +132,11 @@ class RunStorageEndToEndTests {
 			.toList();
 		ExportedSpan run = trace.stream().filter((s) -> "pipeline.execute".equals(s.name())).findFirst().orElseThrow();
 		List<ExportedSpan> queries = queries(trace, traceId);
-		assertThat(queries).allSatisfy((query) -> assertThat(ancestors(query, trace)).contains(run.spanId()));
+		assertThat(queries).allSatisfy((query) -> assertThat(query.ancestorsIn(trace)).contains(run.spanId()));
 		List<ExportedSpan> agents = trace.stream().filter((s) -> "agent.execute".equals(s.name())).toList();
 		assertThat(agents).hasSize(3)
 			.allSatisfy((agent) -> assertThat(queries)
-				.anySatisfy((query) -> assertThat(ancestors(query, trace)).contains(agent.spanId())));
+				.anySatisfy((query) -> assertThat(query.ancestorsIn(trace)).contains(agent.spanId())));
 	}
 
 	@Test
@@ -152,21 +151,6 @@ class RunStorageEndToEndTests {
 
 	private static List<ExportedSpan> queries(List<ExportedSpan> spans, String traceId) {
 		return spans.stream().filter((s) -> s.traceId().equals(traceId) && "query".equals(s.name())).toList();
-	}
-
-	private static List<String> ancestors(ExportedSpan span, List<ExportedSpan> trace) {
-		List<String> ancestors = new ArrayList<>();
-		String parent = span.parentSpanId();
-		while (!parent.isEmpty() && ancestors.size() < trace.size()) {
-			ancestors.add(parent);
-			String id = parent;
-			parent = trace.stream()
-				.filter((s) -> s.spanId().equals(id))
-				.map(ExportedSpan::parentSpanId)
-				.findFirst()
-				.orElse("");
-		}
-		return ancestors;
 	}
 
 	@SuppressWarnings("unchecked")

@@ -112,6 +112,26 @@ class Log4j2NewcomerTests {
 			.doesNotContain("phoenix_logging_events_dropped");
 	}
 
+	@Test
+	void warnEventsAreCountedPerLogger() throws Exception {
+		double before = warnEvents();
+		get("/charge", "log4j2-count-1");
+		get("/charge", "log4j2-count-2");
+		get("/hello", "log4j2-count-3");
+		// Two WARN lines, each counted once; the INFO line is not counted
+		assertThat(warnEvents() - before).isEqualTo(2);
+	}
+
+	private double warnEvents() throws Exception {
+		return get("/actuator/prometheus", "log4j2-count-scrape").body()
+			.lines()
+			.filter((line) -> line.startsWith("phoenix_logging_events_total{")
+					&& line.contains("logger=\"" + HelloController.class.getName() + "\"")
+					&& line.contains("level=\"warn\""))
+			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
+	}
+
 	private HttpResponse<String> get(String path, String correlationId) throws Exception {
 		return HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
