@@ -19,6 +19,7 @@ package io.phoenix.observability.deploy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -34,11 +35,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every Prometheus and Alertmanager file of {@code docs/deploy} passes the real tools,
  * the rules pass their unit tests, and the files written for engines that do not run here
- * (Collector, Tempo, Loki, Grafana, compose, Kubernetes) are at least valid YAML.
+ * (Collector, Tempo, Loki, Grafana, compose, Kubernetes) are at least valid YAML; compose
+ * mounts files that exist, the dashboards among them from their one copy in
+ * {@code docs/dashboards}.
  *
  * @author Phoenix Observability
  */
 class DeployFilesTests {
+
+	/**
+	 * What the user writes before {@code docker compose up}: the samples' probe files and
+	 * the Alertmanager secrets.
+	 */
+	private static final List<String> USER_WRITTEN = List.of("./probes", "./alertmanager/secrets");
 
 	@TempDir
 	private Path work;
@@ -100,6 +109,38 @@ class DeployFilesTests {
 		Map<String, Object> traces = (Map<String, Object>) ((Map<String, Object>) service.get("pipelines"))
 			.get("traces");
 		assertThat((List<String>) traces.get("processors")).containsExactly("memory_limiter", "tail_sampling", "batch");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void composeMountsFilesThatExistAndTheOneCopyOfTheDashboards() throws Exception {
+		Map<String, Object> compose = new Yaml().load(Files.readString(DeployFile.DEPLOY.resolve("compose.yml")));
+		Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+		Map<String, String> grafana = new LinkedHashMap<>();
+		for (Map.Entry<String, Map<String, Object>> service : services.entrySet()) {
+			List<String> volumes = (List<String>) service.getValue().getOrDefault("volumes", List.of());
+			for (String volume : volumes) {
+				String[] parts = volume.split(":");
+				if (!parts[0].startsWith(".") || USER_WRITTEN.stream().anyMatch(parts[0]::startsWith)) {
+					continue;
+				}
+				assertThat(DeployFile.DEPLOY.resolve(parts[0])).as("%s mounts %s", service.getKey(), parts[0]).exists();
+				if (service.getKey().equals("grafana")) {
+					grafana.put(parts[1], parts[0]);
+				}
+			}
+		}
+		// Grafana loads the dashboards of docs/dashboards, through its provisioning file
+		assertThat(grafana).containsEntry("/var/lib/grafana/dashboards/phoenix", "../dashboards")
+			.containsEntry("/etc/grafana/provisioning/dashboards/phoenix.yml",
+					"../dashboards/provisioning/dashboards.yml");
+		Map<String, Object> provisioning = new Yaml()
+			.load(Files.readString(DeployFile.DEPLOY.resolve("../dashboards/provisioning/dashboards.yml")));
+		assertThat(provisioning.toString()).contains("path=/var/lib/grafana/dashboards/phoenix");
+		try (Stream<Path> files = Files.walk(DeployFile.DEPLOY)) {
+			assertThat(files.filter((file) -> file.toString().endsWith(".json"))).as("dashboards in docs/deploy")
+				.isEmpty();
+		}
 	}
 
 	private static String run(Path directory, String... command) throws Exception {

@@ -115,7 +115,8 @@ class FederationTests {
 			throws Exception {
 		JsonNode dashboard = JsonMapper.builder()
 			.build()
-			.readTree(Files.readString(DeployFile.DEPLOY.resolve("grafana/dashboards/phoenix-service.json")));
+			.readTree(Files
+				.readString(DeployFile.DEPLOY.resolveSibling("dashboards/federation/service-across-hosts.json")));
 		List<String> queries = dashboard.path("panels")
 			.valueStream()
 			.flatMap((panel) -> panel.path("targets").valueStream())

@@ -54,7 +54,8 @@ class DashboardModelTests {
 	void everyDashboardFollowsTheCurrentModel() throws IOException {
 		List<Path> files = dashboards();
 		assertThat(files).extracting((file) -> file.getFileName().toString())
-			.contains("service-overview.json", "infrastructure.json", "slos.json");
+			.contains("service-overview.json", "infrastructure.json", "slos.json", "pipelines.json",
+					"llm-providers.json", "business.json");
 		for (Path file : files) {
 			JsonNode dashboard = mapper.readTree(file.toFile());
 			String name = file.getFileName().toString();

@@ -47,6 +47,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -80,13 +81,13 @@ class DashboardQueriesTests {
 	 * Conditions this test brings about, by the words of the panels' descriptions.
 	 */
 	private static final Set<String> DRIVEN = Set.of("an alert is pending or firing", "a circuit breaker is open",
-			"gRPC traffic");
+			"gRPC traffic", "a HikariCP pool", "a pipeline run fails", "an agent fails", "an interrupt",
+			"an LLM call fails");
 
 	/**
 	 * Conditions the samples cannot bring about, with the reason.
 	 */
-	private static final Map<String, String> NOT_DRIVEN = Map.of("a HikariCP pool",
-			"neither sample has a DataSource; the query is still checked by Prometheus");
+	private static final Map<String, String> NOT_DRIVEN = Map.of();
 
 	private static final LlmBackend llm = LlmBackend.start();
 
@@ -116,8 +117,12 @@ class DashboardQueriesTests {
 			assumeThat(PrometheusServer.isInstalled()).as("prometheus and promtool on the PATH").isTrue();
 		}
 		List<Query> queries = queries();
-		assertThat(queries).hasSizeGreaterThan(30);
+		assertThat(queries).hasSizeGreaterThan(100);
+		// A run that calls the LLM can take seconds on a loaded machine
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory();
+		requests.setReadTimeout(Duration.ofMinutes(1));
 		RestClient app = RestClient.builder()
+			.requestFactory(requests)
 			.baseUrl("http://127.0.0.1:" + this.port)
 			.defaultStatusHandler((status) -> true, (request, response) -> {
 			})
@@ -136,7 +141,11 @@ class DashboardQueriesTests {
 			traffic(app);
 			prometheus.awaitQuery("up{job=\"orchestrator\"} == 1", (result) -> !result.isEmpty());
 			traffic(app);
-			// A failing LLM opens the breaker and fires the SLO pages
+			// A triage run without text stops to ask the user: an interrupt
+			run(app, "triage", "");
+			// A failing LLM fails its calls, opens the breaker and fires the SLO pages;
+			// the
+			// broken pipeline's agent fails
 			llm.failing();
 			for (int i = 0; i < 6; i++) {
 				run(app, "summarize");
@@ -174,7 +183,7 @@ class DashboardQueriesTests {
 	}
 
 	private String failure(PrometheusServer prometheus, Query query) {
-		String promql = substitute(query.expr());
+		String promql = substitute(query);
 		if (promql.contains("$")) {
 			return "unknown variable in " + promql;
 		}
@@ -188,15 +197,21 @@ class DashboardQueriesTests {
 		return null;
 	}
 
-	private String substitute(String expr) {
-		return expr.replace("$__rate_interval", "1m")
+	// The service and instance scraped; every other variable as its "All" value or its
+	// default
+	private String substitute(Query query) {
+		Map<String, String> values = new LinkedHashMap<>(query.variables());
+		values.put("service", "sample-orchestrator");
+		values.put("instance", "127.0.0.1:" + this.port);
+		String promql = query.expr()
+			.replace("$__rate_interval", "1m")
 			.replace("$__range", "5m")
-			.replace("$__interval", "15s")
-			.replace("${service}", "sample-orchestrator")
-			.replace("$service", "sample-orchestrator")
-			.replace("${instance}", "127.0.0.1:" + this.port)
-			.replace("$instance", "127.0.0.1:" + this.port)
-			.replace("$slo", ".+");
+			.replace("$__interval", "15s");
+		for (Map.Entry<String, String> variable : values.entrySet()) {
+			promql = promql.replaceAll("\\$(\\{" + variable.getKey() + "\\}|" + variable.getKey() + "\\b)",
+					Matcher.quoteReplacement(variable.getValue()));
+		}
+		return promql;
 	}
 
 	private static List<Query> queries() throws IOException {
@@ -204,6 +219,16 @@ class DashboardQueriesTests {
 		for (Path file : DashboardModelTests.dashboards()) {
 			JsonNode dashboard = mapper.readTree(file.toFile());
 			String name = file.getFileName().toString();
+			Map<String, String> variables = new LinkedHashMap<>();
+			for (JsonNode variable : dashboard.path("templating").path("list")) {
+				String type = variable.path("type").asString();
+				if (type.equals("query") && variable.path("includeAll").asBoolean()) {
+					variables.put(variable.path("name").asString(), variable.path("allValue").asString(".+"));
+				}
+				else if (type.equals("textbox") || type.equals("constant") || type.equals("custom")) {
+					variables.put(variable.path("name").asString(), variable.path("current").path("value").asString());
+				}
+			}
 			for (JsonNode variable : dashboard.path("templating").path("list")) {
 				if (variable.path("type").asString().equals("query")) {
 					String definition = variable.path("query").isObject()
@@ -211,8 +236,8 @@ class DashboardQueriesTests {
 					Matcher matcher = LABEL_VALUES.matcher(definition);
 					assertThat(matcher.matches()).as("%s variable %s: %s", name, variable.path("name"), definition)
 						.isTrue();
-					queries
-						.add(new Query(name, "variable " + variable.path("name").asString(), matcher.group(1), null));
+					queries.add(new Query(name, "variable " + variable.path("name").asString(), matcher.group(1), null,
+							variables));
 				}
 			}
 			for (JsonNode panel : DashboardModelTests.panels(dashboard)) {
@@ -226,7 +251,7 @@ class DashboardQueriesTests {
 				}
 				for (JsonNode target : panel.path("targets")) {
 					queries.add(new Query(name, panel.path("title").asString(), target.path("expr").asString(),
-							conditional));
+							conditional, variables));
 				}
 			}
 		}
@@ -240,10 +265,14 @@ class DashboardQueriesTests {
 	}
 
 	private void run(RestClient app, String pipeline) {
+		run(app, pipeline, "a report");
+	}
+
+	private void run(RestClient app, String pipeline, String text) {
 		app.post()
 			.uri("/api/pipelines/{pipeline}/runs", pipeline)
 			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"text\":\"a report\"}")
+			.body(Map.of("text", text))
 			.retrieve()
 			.toBodilessEntity();
 	}
@@ -269,7 +298,7 @@ class DashboardQueriesTests {
 		}
 	}
 
-	record Query(String dashboard, String panel, String expr, String condition) {
+	record Query(String dashboard, String panel, String expr, String condition, Map<String, String> variables) {
 
 		@Override
 		public String toString() {
