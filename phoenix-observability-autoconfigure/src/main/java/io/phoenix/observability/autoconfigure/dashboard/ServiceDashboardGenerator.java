@@ -327,8 +327,12 @@ public final class ServiceDashboardGenerator {
 		ObjectNode success = timeseries("Success ratio by pipeline", "percentunit", 12, 8,
 				"Runs that ended in success over all runs that ended.",
 				steps("red", null, "orange", new BigDecimal("0.95"), "green", new BigDecimal("0.995")));
-		query(success, "sum by (pipeline) (rate(" + runs + ",status=\"success\"}[$__rate_interval]))\n/\n"
-				+ "sum by (pipeline) (rate(" + runs + "}[$__rate_interval]))", "{{pipeline}}");
+		// A pipeline that never succeeds has no success series: 0, not missing
+		query(success,
+				"(sum by (pipeline) (rate(" + runs + ",status=\"success\"}[$__rate_interval]))\nor 0 * "
+						+ "sum by (pipeline) (rate(" + runs + "}[$__rate_interval])))\n/\n" + "sum by (pipeline) (rate("
+						+ runs + "}[$__rate_interval]))",
+				"{{pipeline}}");
 		ObjectNode latency = timeseries("p99 duration by pipeline", "s", 12, 8,
 				"99th percentile of the duration of runs, from the histogram buckets.", steps("green", null));
 		query(latency, "histogram_quantile(0.99,\n  sum by (pipeline, le) (rate(pipeline_duration_seconds_bucket{"
