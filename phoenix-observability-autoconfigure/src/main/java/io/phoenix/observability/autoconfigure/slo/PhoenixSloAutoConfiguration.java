@@ -24,9 +24,11 @@ import io.phoenix.observability.autoconfigure.alerting.AlertmanagerProperties;
 import io.phoenix.observability.autoconfigure.background.BackgroundTask;
 import io.phoenix.observability.autoconfigure.background.PhoenixBackgroundAutoConfiguration;
 import io.phoenix.observability.autoconfigure.condition.ConditionalOnPhoenixFeature;
+import io.phoenix.observability.autoconfigure.dashboard.ServiceDashboard;
 import io.phoenix.observability.autoconfigure.identity.PhoenixIdentityAutoConfiguration;
 import io.phoenix.observability.autoconfigure.identity.ServiceIdentity;
 import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -48,8 +50,8 @@ import org.springframework.util.ClassUtils;
 /**
  * Auto-configuration for service level objectives: live error budgets from the
  * application's meters, the {@code slo} endpoint, and the generated Prometheus rules,
- * their unit tests and the Alertmanager configuration. Applies when at least one SLO is
- * declared under {@code phoenix.slo.objectives}.
+ * their unit tests, the Alertmanager configuration and the service's Grafana dashboard.
+ * Applies when at least one SLO is declared under {@code phoenix.slo.objectives}.
  * <p>
  * The properties are resolved once into a {@link SloModel}; the tracker, the endpoint and
  * {@link SloFiles} read that model. The feature belongs to {@code phoenix-slo-starter}:
@@ -87,8 +89,20 @@ public final class PhoenixSloAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SloFiles sloFiles(SloModel model) {
-		return new SloFiles(model);
+	SloFiles sloFiles(SloModel model, ObjectProvider<ServiceDashboard> dashboard) {
+		return new SloFiles(model, dashboard.getIfAvailable());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(JsonMapper.class)
+	static class DashboardConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ServiceDashboard serviceDashboard(SloModel model, ApplicationContext context) {
+			return SloServiceDashboard.resolve(model, context.getEnvironment(), context.getClassLoader());
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -29,13 +29,14 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
+import org.springframework.util.MimeType;
 
 /**
  * The {@code slo} endpoint: at {@code /actuator/slo}, each SLO with its live SLIs, burn
  * rates and error budget, as JSON; at {@code /actuator/slo/rules},
  * {@code /actuator/slo/rules-tests} and {@code /actuator/slo/alertmanager}, the generated
  * Prometheus rules, their {@code promtool} unit tests and the Alertmanager configuration,
- * as YAML.
+ * as YAML; at {@code /actuator/slo/dashboard}, the service's Grafana dashboard, as JSON.
  *
  * @author Phoenix Observability
  * @since 0.1.0
@@ -47,6 +48,11 @@ public class SloEndpoint {
 	 * Media type of the generated files.
 	 */
 	public static final String YAML = "application/yaml";
+
+	/**
+	 * Media type of the generated dashboard.
+	 */
+	public static final String JSON = "application/json";
 
 	private final SloModel model;
 
@@ -82,11 +88,17 @@ public class SloEndpoint {
 		return new SloReport(this.model.service(), interval, objectives);
 	}
 
-	@ReadOperation(produces = YAML)
+	@ReadOperation(produces = { YAML, JSON })
 	public WebEndpointResponse<String> file(@Selector String file) {
-		// Each file by its name without .yml: /actuator/slo/rules serves rules.yml
-		String content = this.files.files().get(file + ".yml");
-		return (content != null) ? new WebEndpointResponse<>(content)
+		// Each file by its name without .yml or .json: /actuator/slo/rules serves
+		// rules.yml, /actuator/slo/dashboard dashboard.json
+		Map<String, String> files = this.files.files();
+		String yaml = files.get(file + ".yml");
+		if (yaml != null) {
+			return new WebEndpointResponse<>(yaml, MimeType.valueOf(YAML));
+		}
+		String json = files.get(file + ".json");
+		return (json != null) ? new WebEndpointResponse<>(json, MimeType.valueOf(JSON))
 				: new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
 	}
 

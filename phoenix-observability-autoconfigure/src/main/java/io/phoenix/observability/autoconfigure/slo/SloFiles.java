@@ -23,6 +23,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.phoenix.observability.autoconfigure.alerting.AlertmanagerConfigGenerator;
+import io.phoenix.observability.autoconfigure.dashboard.ServiceDashboard;
+import io.phoenix.observability.autoconfigure.dashboard.ServiceDashboardGenerator;
+import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.Tag;
@@ -30,9 +33,10 @@ import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * The files generated from a {@link SloModel}: the Prometheus rules, their
- * {@code promtool test rules} unit tests and the Alertmanager configuration. The
- * {@code slo} endpoint serves them and {@link SloFilesWriter} writes them at build time,
- * both through this class, so that both give the same bytes.
+ * {@code promtool test rules} unit tests, the Alertmanager configuration and, with
+ * Jackson on the class path, the service's Grafana dashboard. The {@code slo} endpoint
+ * serves them and {@link SloFilesWriter} writes them at build time, both through this
+ * class, so that both give the same bytes.
  *
  * @author Phoenix Observability
  * @since 0.1.0
@@ -54,14 +58,31 @@ public final class SloFiles {
 	 */
 	public static final String ALERTMANAGER = "alertmanager.yml";
 
+	/**
+	 * Name of the Grafana dashboard file.
+	 */
+	public static final String DASHBOARD = "dashboard.json";
+
 	private final SloModel model;
+
+	private final @Nullable ServiceDashboard dashboard;
+
+	/**
+	 * Create a new instance without a dashboard.
+	 * @param model the objectives and alerts
+	 */
+	public SloFiles(SloModel model) {
+		this(model, null);
+	}
 
 	/**
 	 * Create a new instance.
 	 * @param model the objectives and alerts
+	 * @param dashboard what the dashboard shows, or {@code null} for no dashboard
 	 */
-	public SloFiles(SloModel model) {
+	public SloFiles(SloModel model, @Nullable ServiceDashboard dashboard) {
 		this.model = model;
+		this.dashboard = dashboard;
 	}
 
 	/**
@@ -90,6 +111,14 @@ public final class SloFiles {
 	}
 
 	/**
+	 * Return the Grafana dashboard of the service.
+	 * @return the dashboard, as JSON, or {@code null} without one
+	 */
+	public @Nullable String dashboard() {
+		return (this.dashboard != null) ? ServiceDashboardGenerator.json(this.dashboard) : null;
+	}
+
+	/**
 	 * Return every file.
 	 * @return the content of each file, by file name
 	 */
@@ -98,6 +127,10 @@ public final class SloFiles {
 		files.put(RULES, rules());
 		files.put(RULE_TESTS, ruleTests());
 		files.put(ALERTMANAGER, alertmanager());
+		String dashboard = dashboard();
+		if (dashboard != null) {
+			files.put(DASHBOARD, dashboard);
+		}
 		return files;
 	}
 

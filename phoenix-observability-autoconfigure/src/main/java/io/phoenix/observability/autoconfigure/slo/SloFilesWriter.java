@@ -30,8 +30,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Writes the generated files of an application at build time: {@code rules.yml},
- * {@code rules-tests.yml} and {@code alertmanager.yml}, into the directory given as the
- * first argument; further arguments are Spring Boot command line arguments, such as
+ * {@code rules-tests.yml}, {@code alertmanager.yml} and, with Jackson on the class path,
+ * {@code dashboard.json}, into the directory given as the first argument; further
+ * arguments are Spring Boot command line arguments, such as
  * {@code --spring.profiles.active=prod}. It reads the application's configuration
  * (application.yml, profiles) from the class path and runs the identity and SLO
  * auto-configurations alone, without starting the application itself: the files come from

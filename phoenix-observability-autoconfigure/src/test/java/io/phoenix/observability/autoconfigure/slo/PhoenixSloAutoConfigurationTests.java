@@ -16,15 +16,23 @@
 
 package io.phoenix.observability.autoconfigure.slo;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.phoenix.observability.autoconfigure.alerting.ThresholdAlert;
+import io.phoenix.observability.autoconfigure.dashboard.ServiceDashboard;
 import io.phoenix.observability.autoconfigure.identity.PhoenixIdentityAutoConfiguration;
 import io.phoenix.observability.slo.SloFeature;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -72,6 +80,80 @@ class PhoenixSloAutoConfigurationTests {
 				.extracting(ThresholdAlert::name)
 				.isNotEmpty()
 				.doesNotContain("PhoenixDatabasePoolExhaustion"));
+	}
+
+	@Test
+	void dashboardShowsTheObjectivesDependenciesBreakersAndPipelines() {
+		this.contextRunner
+			.withPropertyValues("phoenix.observability.dependencies.payments.type=tcp",
+					"phoenix.observability.dependencies.payments.host=localhost",
+					"phoenix.observability.dependencies.payments.port=5432",
+					"phoenix.observability.dependencies.payments.critical=true",
+					"phoenix.observability.dependencies.payments.circuit-breaker=payments-breaker")
+			.run((context) -> {
+				WebEndpointResponse<String> response = context.getBean(SloEndpoint.class).file("dashboard");
+				assertThat(response.getContentType()).hasToString("application/json");
+				JsonNode dashboard = JsonMapper.builder().build().readTree(response.getBody());
+				assertThat(dashboard.path("title").asString()).isEqualTo("Phoenix / orders");
+				assertThat(titles(dashboard, true)).containsExactly("SLO checkout: checkout",
+						"SLO checkout-latency: checkout-latency", "Dependencies", "Pipelines");
+				assertThat(titles(dashboard, false)).contains("payments (tcp)", "Circuit breaker payments-breaker",
+						"Success ratio by pipeline");
+				assertThat(dashboard.toString()).contains("sloth_slo=\\\"checkout-latency\\\"",
+						"name=\\\"payments-breaker\\\"", "docs/slo.md#sloburnratepage1h",
+						"docs/slo.md#phoenixcircuitbreakeropen");
+				assertThat(context.getBean(SloFiles.class).files()).containsEntry(SloFiles.DASHBOARD,
+						response.getBody());
+			});
+	}
+
+	@Test
+	void dashboardLeavesOutWhatIsNotThere() {
+		this.contextRunner
+			.withPropertyValues("phoenix.observability.pipelines.enabled=false",
+					"phoenix.observability.dependencies.payments.type=tcp",
+					"phoenix.observability.dependencies.payments.host=localhost",
+					"phoenix.observability.dependencies.payments.port=5432",
+					"phoenix.observability.dependencies.enabled=false")
+			.run((context) -> {
+				JsonNode dashboard = JsonMapper.builder()
+					.build()
+					.readTree(context.getBean(SloEndpoint.class).file("dashboard").getBody());
+				assertThat(titles(dashboard, true)).containsExactly("SLO checkout: checkout",
+						"SLO checkout-latency: checkout-latency");
+				assertThat(dashboard.path("templating").path("list").findValuesAsString("name"))
+					.containsExactly("datasource", "service", "instance");
+			});
+	}
+
+	@Test
+	void noDashboardWithoutJackson() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(JsonMapper.class)).run((context) -> {
+			assertThat(context).hasNotFailed().doesNotHaveBean(ServiceDashboard.class);
+			assertThat(context.getBean(SloFiles.class).files()).containsOnlyKeys(SloFiles.RULES, SloFiles.RULE_TESTS,
+					SloFiles.ALERTMANAGER);
+			assertThat(context.getBean(SloEndpoint.class).file("dashboard").getStatus())
+				.isEqualTo(WebEndpointResponse.STATUS_NOT_FOUND);
+		});
+	}
+
+	@Test
+	void userDashboardWins() {
+		ServiceDashboard user = new ServiceDashboard("mine", List.of(), List.of(), false, Map.of());
+		this.contextRunner.withBean(ServiceDashboard.class, () -> user).run((context) -> {
+			assertThat(context).getBean(ServiceDashboard.class).isSameAs(user);
+			assertThat(context.getBean(SloFiles.class).dashboard()).contains("Phoenix / mine");
+		});
+	}
+
+	private static List<String> titles(JsonNode dashboard, boolean rows) {
+		List<String> titles = new ArrayList<>();
+		for (JsonNode panel : dashboard.path("panels")) {
+			if (panel.path("type").asString().equals("row") == rows) {
+				titles.add(panel.path("title").asString());
+			}
+		}
+		return titles;
 	}
 
 	@Test

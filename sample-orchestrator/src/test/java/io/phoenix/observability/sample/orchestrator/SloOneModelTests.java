@@ -41,7 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * One objective changed from its declaration (pipeline-success from 99.5 to 99.9) shows
  * the same in the three places built from the SLO model: the {@code slo} endpoint, the
- * files written by the build-time writer, and the live {@code phoenix_slo_*} gauges.
+ * files written by the build-time writer (rules, their tests, the Alertmanager
+ * configuration and the dashboard, byte for byte), and the live {@code phoenix_slo_*}
+ * gauges.
  *
  * @author Phoenix Observability
  */
@@ -70,16 +72,17 @@ class SloOneModelTests {
 
 		JsonNode slo = pipelineSuccess(client);
 		assertThat(slo.path("objective").decimalValue()).isEqualByComparingTo("99.9");
-		for (String file : List.of("rules", "rules-tests", "alertmanager")) {
+		for (String file : List.of("rules.yml", "rules-tests.yml", "alertmanager.yml", "dashboard.json")) {
 			String served = client.get()
-				.uri("/actuator/slo/" + file)
-				.accept(MediaType.parseMediaType("application/yaml"))
+				.uri("/actuator/slo/" + file.substring(0, file.indexOf('.')))
+				.accept(MediaType.parseMediaType(file.endsWith(".json") ? "application/json" : "application/yaml"))
 				.retrieve()
 				.body(String.class);
-			assertThat(served).as(file).isEqualTo(Files.readString(this.directory.resolve(file + ".yml")));
+			assertThat(served).as(file).isEqualTo(Files.readString(this.directory.resolve(file)));
 		}
 		String rules = Files.readString(this.directory.resolve("rules.yml"));
 		assertThat(rules).contains("vector(0.999)", "(14.4 * 0.001)").doesNotContain("vector(0.995)");
+		assertThat(Files.readString(this.directory.resolve("dashboard.json"))).contains("\"value\" : 0.999");
 		assertThat(Files.readString(this.directory.resolve("rules-tests.yml")))
 			.contains("pipeline-success SloBurnRatePage1h fires at 1.512% errors");
 		// The files built from the declared objective, for contrast
