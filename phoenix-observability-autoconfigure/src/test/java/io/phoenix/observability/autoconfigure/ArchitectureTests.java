@@ -93,7 +93,8 @@ class ArchitectureTests {
 			Map.entry("requestlog",
 					Map.of("correlation", "request lines carry the correlation and request ids", "tracing",
 							"the access-log line says whether its trace was kept")),
-			Map.entry("slo", Map.of("alerting", "the SLO model holds the alert pack and the Alertmanager routes")));
+			Map.entry("slo", Map.of("alerting", "the SLO model holds the alert pack and the Alertmanager routes",
+					"tracing", "a latency SLO's threshold is the tail sampling threshold of its route")));
 
 	private static final JavaClasses mainClasses = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -26,6 +26,7 @@ import io.phoenix.observability.autoconfigure.background.PhoenixBackgroundAutoCo
 import io.phoenix.observability.autoconfigure.condition.ConditionalOnPhoenixFeature;
 import io.phoenix.observability.autoconfigure.identity.PhoenixIdentityAutoConfiguration;
 import io.phoenix.observability.autoconfigure.identity.ServiceIdentity;
+import io.phoenix.observability.autoconfigure.tracing.LatencyThresholds;
 import org.yaml.snakeyaml.Yaml;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -51,9 +52,9 @@ import org.springframework.util.ClassUtils;
  * their unit tests and the Alertmanager configuration. Applies when at least one SLO is
  * declared under {@code phoenix.slo.objectives}.
  * <p>
- * The properties are resolved once into a {@link SloModel}; the tracker, the endpoint and
- * {@link SloFiles} read that model. The feature belongs to {@code phoenix-slo-starter}:
- * objectives declared without it (without
+ * The properties are resolved once into a {@link SloModel}; the tracker, the endpoint,
+ * {@link SloFiles} and the latency thresholds of tail sampling read that model. The
+ * feature belongs to {@code phoenix-slo-starter}: objectives declared without it (without
  * {@code io.phoenix.observability.slo.SloFeature}, which only that starter brings) fail
  * startup with a message that names the starter.
  *
@@ -89,6 +90,13 @@ public final class PhoenixSloAutoConfiguration {
 	@ConditionalOnMissingBean
 	SloFiles sloFiles(SloModel model) {
 		return new SloFiles(model);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LatencyThresholds sloLatencyThresholds(SloModel model) {
+		// The default latency thresholds of tail sampling
+		return SloLatencyThresholds.of(model.objectives());
 	}
 
 	@Configuration(proxyBeanMethods = false)
