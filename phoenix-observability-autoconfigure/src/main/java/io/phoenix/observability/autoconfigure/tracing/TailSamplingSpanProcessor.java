@@ -210,7 +210,10 @@ public final class TailSamplingSpanProcessor implements SpanProcessor, TraceKeep
 		do {
 			held = this.heldTraces.get();
 			if (held >= this.maxTraces && !evictOne()) {
-				// Slots are reserved by traces being added right now: leave this one out
+				// Slots are reserved by traces being added right now: leave this one out,
+				// decided early on nothing
+				this.dropped.increment();
+				reportEarlyDecision(Limit.MAX_TRACES);
 				return null;
 			}
 		}
@@ -222,6 +225,19 @@ public final class TailSamplingSpanProcessor implements SpanProcessor, TraceKeep
 			return existing;
 		}
 		return trace;
+	}
+
+	// Never above the limit, not even for a moment, so that the gauge shows no more
+	private boolean reserveSpan() {
+		int held;
+		do {
+			held = this.heldSpans.get();
+			if (held >= this.maxSpans) {
+				return false;
+			}
+		}
+		while (!this.heldSpans.compareAndSet(held, held + 1));
+		return true;
 	}
 
 	private boolean evictOne() {
@@ -486,9 +502,8 @@ public final class TailSamplingSpanProcessor implements SpanProcessor, TraceKeep
 						this.slow |= span.getLatencyNanos() >= latencyThresholdNanos(span);
 					}
 					this.spans.add(span);
-					if (heldSpans.incrementAndGet() > TailSamplingSpanProcessor.this.maxSpans) {
+					if (!reserveSpan()) {
 						// Not held after all: decided now, with this span
-						heldSpans.decrementAndGet();
 						export = decide(this.spans.size() - 1, Limit.MAX_SPANS);
 					}
 					else if (this.rootEnded && this.open == 0) {
