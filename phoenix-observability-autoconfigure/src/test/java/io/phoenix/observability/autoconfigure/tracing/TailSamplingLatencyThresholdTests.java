@@ -64,11 +64,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class TailSamplingLatencyThresholdTests {
 
-	// /search/{ms} must answer in 200ms, /report/{ms} in 1500ms, /other/{ms} promises
+	// /search/{ms} must answer in 400ms, /report/{ms} in 1500ms, /other/{ms} promises
 	// nothing; the LLM calls' 50ms is not about requests
 	private static final String[] SLOS = { "phoenix.slo.objectives[0].name=search-latency",
 			"phoenix.slo.objectives[0].objective=99", "phoenix.slo.objectives[0].sli.kind=latency",
-			"phoenix.slo.objectives[0].sli.route=/search/{ms}", "phoenix.slo.objectives[0].sli.threshold=200ms",
+			"phoenix.slo.objectives[0].sli.route=/search/{ms}", "phoenix.slo.objectives[0].sli.threshold=400ms",
 			"phoenix.slo.objectives[1].name=report-latency", "phoenix.slo.objectives[1].objective=99",
 			"phoenix.slo.objectives[1].sli.kind=latency", "phoenix.slo.objectives[1].sli.route=/report/{ms}",
 			"phoenix.slo.objectives[1].sli.threshold=1500ms", "phoenix.slo.objectives[2].name=llm-latency",
@@ -92,12 +92,13 @@ class TailSamplingLatencyThresholdTests {
 	void eachRouteIsJudgedByItsLatencySloAndOtherRoutesByTheSmallest(CapturedOutput output) throws Exception {
 		this.context = start();
 		Map<String, Boolean> expected = new LinkedHashMap<>();
-		expected.put("/search/300", true);
+		// Kept, first, as the first request of a cold JVM is slower
+		expected.put("/search/600", true);
 		expected.put("/search/20", false);
 		// Slower than the smallest threshold, within its own route's
-		expected.put("/report/400", false);
+		expected.put("/report/800", false);
 		expected.put("/report/1600", true);
-		expected.put("/other/300", true);
+		expected.put("/other/600", true);
 		// Slower than the LLM calls' threshold, which does not count
 		expected.put("/other/100", false);
 		assertKeptExactly(expected, output);
@@ -107,10 +108,11 @@ class TailSamplingLatencyThresholdTests {
 	void thresholdSetExplicitlyWinsOnEveryRoute(CapturedOutput output) throws Exception {
 		this.context = start("--phoenix.observability.tracing.sampling.latency-threshold=1s");
 		Map<String, Boolean> expected = new LinkedHashMap<>();
-		// Above its SLO's threshold, within the property's
-		expected.put("/search/300", false);
-		// Within its SLO's threshold, above the property's
+		// Within its SLO's threshold, above the property's; first, as the first request
+		// of a cold JVM is slower
 		expected.put("/report/1100", true);
+		// Above its SLO's threshold, within the property's
+		expected.put("/search/600", false);
 		expected.put("/other/300", false);
 		assertKeptExactly(expected, output);
 	}
