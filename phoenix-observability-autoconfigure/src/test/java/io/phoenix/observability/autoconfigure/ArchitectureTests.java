@@ -93,7 +93,8 @@ class ArchitectureTests {
 			Map.entry("slo",
 					Map.of("alerting", "the SLO model holds the alert pack and the Alertmanager routes", "dashboard",
 							"the generated files include the service's dashboard", "dependency",
-							"the generated dashboard shows the declared dependencies")));
+							"the generated dashboard shows the declared dependencies", "tracing",
+							"a latency SLO's threshold is the tail sampling threshold of its route")));
 
 	private static final JavaClasses mainClasses = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

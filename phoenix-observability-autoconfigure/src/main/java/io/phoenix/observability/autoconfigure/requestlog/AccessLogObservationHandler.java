@@ -132,7 +132,7 @@ public class AccessLogObservationHandler implements ObservationHandler<Observati
 		if (this.clientAddressHash != null && request.clientAddress() != null) {
 			line = line.addKeyValue("client_address_hash", hash(request.clientAddress()));
 		}
-		line = TraceFields.addKept(line, context, this.traceKeeping,
+		line = TraceFields.addKept(line, context, this.traceKeeping, request.route(),
 				context.getError() != null || request.status() >= 500, durationNanos);
 		TraceFields.addTo(line, context)
 			.log(request.method() + " " + request.route() + " " + request.status() + " " + durationMillis + " ms");

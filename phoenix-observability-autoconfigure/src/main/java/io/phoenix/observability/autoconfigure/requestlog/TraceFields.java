@@ -58,13 +58,14 @@ final class TraceFields {
 	 * @param context the request's observation
 	 * @param keeping decides in tail mode, or {@code null}: the trace is kept when it was
 	 * sampled as it started
+	 * @param route the route template of the request
 	 * @param failed whether the request failed
 	 * @param durationNanos how long the request took
 	 * @return the line
 	 */
 	static LoggingEventBuilder addKept(LoggingEventBuilder line, Observation.Context context, TraceKeeping keeping,
-			boolean failed, long durationNanos) {
-		return TRACING_PRESENT ? Tracing.addKept(line, context, keeping, failed, durationNanos) : line;
+			String route, boolean failed, long durationNanos) {
+		return TRACING_PRESENT ? Tracing.addKept(line, context, keeping, route, failed, durationNanos) : line;
 	}
 
 	/**
@@ -83,7 +84,7 @@ final class TraceFields {
 		}
 
 		static LoggingEventBuilder addKept(LoggingEventBuilder line, Observation.Context context, TraceKeeping keeping,
-				boolean failed, long durationNanos) {
+				String route, boolean failed, long durationNanos) {
 			TracingObservationHandler.TracingContext tracing = context
 				.get(TracingObservationHandler.TracingContext.class);
 			if (tracing == null || tracing.getSpan() == null || tracing.getSpan().isNoop()) {
@@ -91,7 +92,7 @@ final class TraceFields {
 			}
 			TraceContext trace = tracing.getSpan().context();
 			boolean sampled = Boolean.TRUE.equals(trace.sampled());
-			boolean kept = (keeping != null) ? keeping.isKept(trace.traceId(), sampled, failed, durationNanos)
+			boolean kept = (keeping != null) ? keeping.isKept(trace.traceId(), route, sampled, failed, durationNanos)
 					: sampled;
 			return line.addKeyValue(TRACE_KEPT, kept);
 		}

@@ -27,6 +27,7 @@ import io.phoenix.observability.autoconfigure.condition.ConditionalOnPhoenixFeat
 import io.phoenix.observability.autoconfigure.dashboard.ServiceDashboard;
 import io.phoenix.observability.autoconfigure.identity.PhoenixIdentityAutoConfiguration;
 import io.phoenix.observability.autoconfigure.identity.ServiceIdentity;
+import io.phoenix.observability.autoconfigure.tracing.LatencyThresholds;
 import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,9 +54,9 @@ import org.springframework.util.ClassUtils;
  * their unit tests, the Alertmanager configuration and the service's Grafana dashboard.
  * Applies when at least one SLO is declared under {@code phoenix.slo.objectives}.
  * <p>
- * The properties are resolved once into a {@link SloModel}; the tracker, the endpoint and
- * {@link SloFiles} read that model. The feature belongs to {@code phoenix-slo-starter}:
- * objectives declared without it (without
+ * The properties are resolved once into a {@link SloModel}; the tracker, the endpoint,
+ * {@link SloFiles} and the latency thresholds of tail sampling read that model. The
+ * feature belongs to {@code phoenix-slo-starter}: objectives declared without it (without
  * {@code io.phoenix.observability.slo.SloFeature}, which only that starter brings) fail
  * startup with a message that names the starter.
  *
@@ -103,6 +104,13 @@ public final class PhoenixSloAutoConfiguration {
 			return SloServiceDashboard.resolve(model, context.getEnvironment(), context.getClassLoader());
 		}
 
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LatencyThresholds sloLatencyThresholds(SloModel model) {
+		// The default latency thresholds of tail sampling
+		return SloLatencyThresholds.of(model.objectives());
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -16,6 +16,7 @@
 
 package io.phoenix.observability.autoconfigure.tracing;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToLongFunction;
@@ -141,7 +142,7 @@ public final class PhoenixTracingAutoConfiguration {
 		@ConditionalOnMissingBean
 		TailSamplingSpanProcessor tailSamplingSpanProcessor(ObjectProvider<BatchSpanProcessor> exporting,
 				TraceSamplingProperties sampling, TracingExportProperties export,
-				OpenTelemetryTracingProperties openTelemetry) {
+				OpenTelemetryTracingProperties openTelemetry, ObjectProvider<LatencyThresholds> latencyThresholds) {
 			if (openTelemetry.getExport().isIncludeUnsampled()) {
 				// Every recorded span would be exported twice, and the decisions not
 				// apply
@@ -150,11 +151,18 @@ public final class PhoenixTracingAutoConfiguration {
 						"phoenix.observability.tracing.sampling.mode=tail exports the unsampled traces it keeps, "
 								+ "and only those: set include-unsampled to false, or the mode to head");
 			}
+			// The property set explicitly wins over the SLOs' thresholds
+			Duration threshold = sampling.getLatencyThreshold();
+			LatencyThresholds thresholds = (threshold != null) ? LatencyThresholds.everywhere(threshold)
+					: latencyThresholds
+						.getIfAvailable(
+								() -> LatencyThresholds.everywhere(TraceSamplingProperties.DEFAULT_LATENCY_THRESHOLD))
+						.orElse(TraceSamplingProperties.DEFAULT_LATENCY_THRESHOLD);
 			return new TailSamplingSpanProcessor(
 					SpanProcessor
 						.composite(exporting.orderedStream().<SpanProcessor>map((processor) -> processor).toList()),
-					sampling.getLatencyThreshold(), sampling.getMaxTraces(), sampling.getMaxSpans(),
-					sampling.getMaxWait(), export.getFailureLogInterval());
+					thresholds, sampling.getMaxTraces(), sampling.getMaxSpans(), sampling.getMaxWait(),
+					export.getFailureLogInterval());
 		}
 
 	}

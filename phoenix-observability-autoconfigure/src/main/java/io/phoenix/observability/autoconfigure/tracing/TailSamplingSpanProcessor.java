@@ -44,6 +44,9 @@ import io.opentelemetry.sdk.trace.data.DelegatingSpanData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.phoenix.observability.autoconfigure.throttle.ThrottledLog;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
 
 /**
  * Span processor for tail sampling: holds the ended spans of local traces that were not
@@ -68,9 +71,14 @@ public final class TailSamplingSpanProcessor implements SpanProcessor, TraceKeep
 	// Spring's HTTP observation conventions tag a 5xx answered without an exception so
 	private static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("outcome");
 
+	// The route template: OpenTelemetry's convention, then Spring's default one
+	private static final AttributeKey<String> HTTP_ROUTE = AttributeKey.stringKey("http.route");
+
+	private static final AttributeKey<String> URI = AttributeKey.stringKey("uri");
+
 	private final SpanProcessor exporting;
 
-	private final long latencyThresholdNanos;
+	private final LatencyThresholds latencyThresholds;
 
 	private final int maxTraces;
 
@@ -108,8 +116,26 @@ public final class TailSamplingSpanProcessor implements SpanProcessor, TraceKeep
 	 */
 	public TailSamplingSpanProcessor(SpanProcessor exporting, Duration latencyThreshold, int maxTraces, int maxSpans,
 			Duration maxWait, Duration logInterval) {
+		this(exporting, LatencyThresholds.everywhere(latencyThreshold), maxTraces, maxSpans, maxWait, logInterval);
+	}
+
+	/**
+	 * Create a new processor and start its thread, which decides the traces that waited
+	 * {@code maxWait} for late spans.
+	 * @param exporting the processor that exports the spans of kept traces
+	 * @param latencyThresholds local traces whose root takes at least the threshold of
+	 * its route are kept; they must have a threshold for every route
+	 * @param maxTraces the most traces held
+	 * @param maxSpans the most ended spans held
+	 * @param maxWait the longest time a trace waits for late spans after its root ended
+	 * @param logInterval the minimum time between two log lines about early decisions
+	 */
+	public TailSamplingSpanProcessor(SpanProcessor exporting, LatencyThresholds latencyThresholds, int maxTraces,
+			int maxSpans, Duration maxWait, Duration logInterval) {
+		Assert.isTrue(latencyThresholds.nanos(null) > 0, () -> "A threshold is needed for every route, but only "
+				+ latencyThresholds + " were given: use LatencyThresholds.orElse");
 		this.exporting = exporting;
-		this.latencyThresholdNanos = latencyThreshold.toNanos();
+		this.latencyThresholds = latencyThresholds;
 		this.maxTraces = maxTraces;
 		this.maxSpans = maxSpans;
 		this.maxWaitNanos = maxWait.toNanos();
@@ -171,8 +197,8 @@ public final class TailSamplingSpanProcessor implements SpanProcessor, TraceKeep
 	}
 
 	@Override
-	public boolean isKept(String traceId, boolean sampled, boolean failed, long durationNanos) {
-		if (sampled || failed || durationNanos >= this.latencyThresholdNanos) {
+	public boolean isKept(String traceId, @Nullable String route, boolean sampled, boolean failed, long durationNanos) {
+		if (sampled || failed || durationNanos >= this.latencyThresholds.nanos(route)) {
 			return true;
 		}
 		LocalTrace trace = this.traces.get(traceId);
@@ -184,7 +210,10 @@ public final class TailSamplingSpanProcessor implements SpanProcessor, TraceKeep
 		do {
 			held = this.heldTraces.get();
 			if (held >= this.maxTraces && !evictOne()) {
-				// Slots are reserved by traces being added right now: leave this one out
+				// Slots are reserved by traces being added right now: leave this one out,
+				// decided early on nothing
+				this.dropped.increment();
+				reportEarlyDecision(Limit.MAX_TRACES);
 				return null;
 			}
 		}
@@ -196,6 +225,19 @@ public final class TailSamplingSpanProcessor implements SpanProcessor, TraceKeep
 			return existing;
 		}
 		return trace;
+	}
+
+	// Never above the limit, not even for a moment, so that the gauge shows no more
+	private boolean reserveSpan() {
+		int held;
+		do {
+			held = this.heldSpans.get();
+			if (held >= this.maxSpans) {
+				return false;
+			}
+		}
+		while (!this.heldSpans.compareAndSet(held, held + 1));
+		return true;
 	}
 
 	private boolean evictOne() {
@@ -246,6 +288,14 @@ public final class TailSamplingSpanProcessor implements SpanProcessor, TraceKeep
 	private static boolean isLocalRoot(ReadableSpan span) {
 		SpanContext parent = span.getParentSpanContext();
 		return !parent.isValid() || parent.isRemote();
+	}
+
+	private long latencyThresholdNanos(ReadableSpan root) {
+		if (!this.latencyThresholds.dependsOnRoute()) {
+			return this.latencyThresholds.nanos(null);
+		}
+		String route = root.getAttribute(HTTP_ROUTE);
+		return this.latencyThresholds.nanos((route != null) ? route : root.getAttribute(URI));
 	}
 
 	private static boolean isError(ReadableSpan span) {
@@ -335,9 +385,9 @@ public final class TailSamplingSpanProcessor implements SpanProcessor, TraceKeep
 
 	@Override
 	public String toString() {
-		return "TailSamplingSpanProcessor{latencyThreshold=" + Duration.ofNanos(this.latencyThresholdNanos)
-				+ ", maxTraces=" + this.maxTraces + ", maxSpans=" + this.maxSpans + ", maxWait="
-				+ Duration.ofNanos(this.maxWaitNanos) + ", exporting=" + this.exporting + "}";
+		return "TailSamplingSpanProcessor{latencyThresholds=" + this.latencyThresholds + ", maxTraces=" + this.maxTraces
+				+ ", maxSpans=" + this.maxSpans + ", maxWait=" + Duration.ofNanos(this.maxWaitNanos) + ", exporting="
+				+ this.exporting + "}";
 	}
 
 	/**
@@ -362,7 +412,7 @@ public final class TailSamplingSpanProcessor implements SpanProcessor, TraceKeep
 		ERROR,
 
 		/**
-		 * The local root took at least the latency threshold.
+		 * The local root took at least the latency threshold of its route.
 		 */
 		LATENCY
 
@@ -449,12 +499,11 @@ public final class TailSamplingSpanProcessor implements SpanProcessor, TraceKeep
 					if (isLocalRoot(span)) {
 						this.rootEnded = true;
 						this.since = System.nanoTime();
-						this.slow |= span.getLatencyNanos() >= TailSamplingSpanProcessor.this.latencyThresholdNanos;
+						this.slow |= span.getLatencyNanos() >= latencyThresholdNanos(span);
 					}
 					this.spans.add(span);
-					if (heldSpans.incrementAndGet() > TailSamplingSpanProcessor.this.maxSpans) {
+					if (!reserveSpan()) {
 						// Not held after all: decided now, with this span
-						heldSpans.decrementAndGet();
 						export = decide(this.spans.size() - 1, Limit.MAX_SPANS);
 					}
 					else if (this.rootEnded && this.open == 0) {

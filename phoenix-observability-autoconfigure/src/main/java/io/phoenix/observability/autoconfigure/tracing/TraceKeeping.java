@@ -16,6 +16,8 @@
 
 package io.phoenix.observability.autoconfigure.tracing;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Tells whether the local trace of a request that just completed is kept, for the access
  * log. Free of OpenTelemetry types, so that callers need no tracing on the class path.
@@ -30,11 +32,12 @@ public interface TraceKeeping {
 	 * Whether a request's local trace is kept, by what is known when the request
 	 * completed.
 	 * @param traceId the trace id
+	 * @param route the route template of the request, or {@code null} when unknown
 	 * @param sampled whether the trace was sampled when it started
 	 * @param failed whether the request failed
 	 * @param durationNanos how long the request took
 	 * @return whether the trace is kept
 	 */
-	boolean isKept(String traceId, boolean sampled, boolean failed, long durationNanos);
+	boolean isKept(String traceId, @Nullable String route, boolean sampled, boolean failed, long durationNanos);
 
 }

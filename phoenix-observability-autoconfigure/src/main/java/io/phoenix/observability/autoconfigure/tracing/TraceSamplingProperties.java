@@ -18,18 +18,30 @@ package io.phoenix.observability.autoconfigure.tracing;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.Assert;
 
 /**
  * Trace sampling: {@code phoenix.observability.tracing.sampling.*}. The share of traces
  * sampled is Spring Boot's own {@code management.tracing.sampling.probability}.
+ * <p>
+ * The latency threshold, when not set, is that of the latency SLO of the request's route
+ * on {@code http.server.requests} (the smallest, with several), for routes without one
+ * the smallest latency SLO threshold of the service, and
+ * {@link #DEFAULT_LATENCY_THRESHOLD} when no latency SLO is declared.
  *
  * @author Phoenix Observability
  * @since 0.1.0
  */
 @ConfigurationProperties("phoenix.observability.tracing.sampling")
 public class TraceSamplingProperties {
+
+	/**
+	 * The latency threshold when neither the property nor a latency SLO sets one.
+	 */
+	public static final Duration DEFAULT_LATENCY_THRESHOLD = Duration.ofSeconds(1);
 
 	/**
 	 * When to decide whether a trace is kept: 'head' when it starts, by the probability
@@ -39,9 +51,11 @@ public class TraceSamplingProperties {
 	private SamplingMode mode = SamplingMode.HEAD;
 
 	/**
-	 * Local traces whose root span takes longer than this are kept, in tail mode.
+	 * Local traces whose root span takes longer than this are kept, in tail mode, on
+	 * every route. Defaults to the thresholds of the latency SLOs on
+	 * http.server.requests, else 1s.
 	 */
-	private Duration latencyThreshold = Duration.ofSeconds(1);
+	private @Nullable Duration latencyThreshold;
 
 	/**
 	 * Most local traces held while their decision is pending, in tail mode; beyond that,
@@ -70,7 +84,7 @@ public class TraceSamplingProperties {
 		this.mode = mode;
 	}
 
-	public Duration getLatencyThreshold() {
+	public @Nullable Duration getLatencyThreshold() {
 		return this.latencyThreshold;
 	}
 

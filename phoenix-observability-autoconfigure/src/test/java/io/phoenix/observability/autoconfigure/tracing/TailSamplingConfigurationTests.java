@@ -16,6 +16,15 @@
 
 package io.phoenix.observability.autoconfigure.tracing;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.trace.StatusCode;
@@ -144,6 +153,91 @@ class TailSamplingConfigurationTests {
 				.rootCause()
 				.hasMessageContaining("management.opentelemetry.tracing.export.include-unsampled")
 				.hasMessageContaining("phoenix.observability.tracing.sampling.mode=tail"));
+	}
+
+	@Test
+	void underLoadWithTheCollectorDownHeldTracesAndSpansNeverExceedTheirLimits() {
+		this.contextRunner.withPropertyValues("phoenix.observability.tracing.sampling.mode=tail",
+				"management.tracing.sampling.probability=0.0", "phoenix.observability.tracing.sampling.max-traces=20",
+				"phoenix.observability.tracing.sampling.max-spans=100",
+				// Traces with an open child wait until a limit decides them
+				"phoenix.observability.tracing.sampling.max-wait=1h",
+				"phoenix.observability.tracing.sampling.latency-threshold=1h")
+			.run((context) -> {
+				TailSamplingSpanProcessor processor = context.getBean(TailSamplingSpanProcessor.class);
+				Tracer tracer = context.getBean(SdkTracerProvider.class).get("test");
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				int threads = 4;
+				int tracesPerThread = 500;
+				AtomicBoolean running = new AtomicBoolean(true);
+				AtomicInteger mostTraces = new AtomicInteger();
+				AtomicInteger mostSpans = new AtomicInteger();
+				Thread watcher = new Thread(() -> {
+					while (running.get()) {
+						mostTraces.accumulateAndGet(processor.getHeldTraces(), Math::max);
+						mostSpans.accumulateAndGet(processor.getHeldSpans(), Math::max);
+					}
+				});
+				watcher.start();
+				ExecutorService load = Executors.newFixedThreadPool(threads);
+				try {
+					List<Future<?>> work = new ArrayList<>();
+					for (int t = 0; t < threads; t++) {
+						work.add(load.submit(() -> {
+							for (int i = 0; i < tracesPerThread; i++) {
+								request(tracer, i);
+							}
+						}));
+					}
+					for (Future<?> future : work) {
+						future.get(2, TimeUnit.MINUTES);
+					}
+				}
+				finally {
+					running.set(false);
+					load.shutdownNow();
+					watcher.join();
+				}
+				assertThat(mostTraces.get()).isLessThanOrEqualTo(20);
+				assertThat(mostSpans.get()).isLessThanOrEqualTo(100);
+				assertThat(processor.getEvictedTraces(Limit.MAX_TRACES)).isPositive();
+				assertThat(processor.getEvictedTraces(Limit.MAX_SPANS)).isPositive();
+				// Every trace is decided once and counted, or still held; a decided
+				// trace stays held while it waits for its open spans
+				long kept = 0;
+				for (Reason reason : Reason.values()) {
+					kept += processor.getKeptTraces(reason);
+				}
+				long decided = kept + processor.getDroppedTraces();
+				assertThat(decided).isLessThanOrEqualTo(threads * tracesPerThread);
+				assertThat(decided + processor.getHeldTraces()).isGreaterThanOrEqualTo(threads * tracesPerThread);
+				assertThat(registry.get("phoenix.tracing.sampling.evictions").functionCounters())
+					.extracting((counter) -> (long) counter.count())
+					.containsExactlyInAnyOrder(processor.getEvictedTraces(Limit.MAX_TRACES),
+							processor.getEvictedTraces(Limit.MAX_SPANS));
+				// What is kept waits in the export queue, which stays within its capacity
+				assertThat(registry.get("phoenix.tracing.export.queue.size").gauge().value())
+					.isLessThanOrEqualTo(registry.get("phoenix.tracing.export.queue.capacity").gauge().value());
+			});
+	}
+
+	// A request: a few children, some failed, some left open after the response as
+	// asynchronous work that never ends, and now and then one with many children
+	private static void request(Tracer tracer, int i) {
+		io.opentelemetry.api.trace.Span root = tracer.spanBuilder("request-" + i).startSpan();
+		Context parent = Context.root().with(root);
+		int children = (i % 50 == 0) ? 150 : i % 7;
+		for (int c = 0; c < children; c++) {
+			io.opentelemetry.api.trace.Span child = tracer.spanBuilder("child").setParent(parent).startSpan();
+			if (i % 5 == 0 && c == 0) {
+				child.setStatus(StatusCode.ERROR);
+			}
+			child.end();
+		}
+		if (i % 3 == 0) {
+			tracer.spanBuilder("async").setParent(parent).startSpan();
+		}
+		root.end();
 	}
 
 	@Test
