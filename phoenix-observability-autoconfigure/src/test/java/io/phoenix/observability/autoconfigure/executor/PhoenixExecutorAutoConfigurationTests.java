@@ -27,6 +27,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.micrometer.context.ContextExecutorService;
 import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,7 +41,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.condition.JRE;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -46,8 +50,6 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.S
 import org.springframework.boot.micrometer.metrics.autoconfigure.task.TaskExecutorMetricsAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
@@ -67,7 +69,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author Phoenix Observability
  */
-@ExtendWith(OutputCaptureExtension.class)
 class PhoenixExecutorAutoConfigurationTests {
 
 	private static final ObservationRegistry observations = ObservationRegistry.create();
@@ -180,16 +181,31 @@ class PhoenixExecutorAutoConfigurationTests {
 	}
 
 	@Test
-	void threadPoolExecutorInjectedByItsClassStillStartsAndIsNamedInAWarning(CapturedOutput output) {
-		this.contextRunner.withUserConfiguration(ConcretePoolConfiguration.class).run((context) -> {
-			assertThat(context).hasNotFailed();
-			ThreadPoolExecutor pool = context.getBean(PoolUser.class).pool;
-			assertThat(pool).isSameAs(context.getBean("concretePool"));
-			assertThat(pool.getCorePoolSize()).isEqualTo(2);
-			assertThat(output).contains("executor bean 'concretePool' (java.util.concurrent.ThreadPoolExecutor)",
-					"declare the @Bean method's return type as ExecutorService",
-					"phoenix.observability.executors.excluded-beans");
-		});
+	void threadPoolExecutorInjectedByItsClassStillStartsAndIsNamedInAWarning() {
+		// Read from the logger itself: the console that an earlier test's logging set up
+		// need not be the one this test's output capture sees
+		Logger logger = (Logger) LoggerFactory.getLogger(ExecutorContextPostProcessor.class);
+		ListAppender<ILoggingEvent> events = new ListAppender<>();
+		events.start();
+		logger.addAppender(events);
+		try {
+			this.contextRunner.withUserConfiguration(ConcretePoolConfiguration.class).run((context) -> {
+				assertThat(context).hasNotFailed();
+				ThreadPoolExecutor pool = context.getBean(PoolUser.class).pool;
+				assertThat(pool).isSameAs(context.getBean("concretePool"));
+				assertThat(pool.getCorePoolSize()).isEqualTo(2);
+				assertThat(events.list).singleElement().satisfies((event) -> {
+					assertThat(event.getLevel()).isEqualTo(Level.WARN);
+					assertThat(event.getFormattedMessage()).contains(
+							"executor bean 'concretePool' (java.util.concurrent.ThreadPoolExecutor)",
+							"declare the @Bean method's return type as ExecutorService",
+							"phoenix.observability.executors.excluded-beans");
+				});
+			});
+		}
+		finally {
+			logger.detachAppender(events);
+		}
 	}
 
 	@Test
