@@ -39,10 +39,11 @@ import static io.phoenix.observability.autoconfigure.alerting.PromQl.number;
  * synthetic series of the SLI's own metrics with an error ratio 5% above the alert's
  * threshold, where the alert must fire, and 5% below it, where it must stay silent. The
  * series carry label values that the SLI's tag matchers select, for its bad events and
- * for its good ones, taken from the values and the literal alternatives of regexes the
- * matchers name. Ratio SLIs are left out, their series being whatever their expressions
- * select, and so is an SLI whose matchers name no such values. The cases of the default
- * alert pack, from {@link AlertPackRuleTests}, follow.
+ * for its good ones, taken from the values the matchers name and from their regexes read
+ * as literals (each alternative, without or with its optional groups). Ratio SLIs are
+ * left out, their series being whatever their expressions select, and so is an SLI whose
+ * matchers name no such values. The cases of the default alert pack, from
+ * {@link AlertPackRuleTests}, follow.
  *
  * @author Phoenix Observability
  * @since 0.1.0
@@ -220,9 +221,14 @@ public class SloRuleTests {
 		List<String> examples = new ArrayList<>();
 		examples.add(matcher.value());
 		if (matcher.operator().regex()) {
+			// Literal alternatives, then the regex without its optional groups, then with
+			// the groups' contents
 			for (String alternative : matcher.value().split("(?<!\\\\)\\|")) {
 				examples.add(alternative.replaceAll("\\\\(.)", "$1"));
 			}
+			examples
+				.add(matcher.value().replaceAll("(?<!\\\\)\\([^()]*(?<!\\\\)\\)\\?", "").replaceAll("\\\\(.)", "$1"));
+			examples.add(matcher.value().replaceAll("(?<!\\\\)[()?]", "").replaceAll("\\\\(.)", "$1"));
 		}
 		return examples;
 	}
