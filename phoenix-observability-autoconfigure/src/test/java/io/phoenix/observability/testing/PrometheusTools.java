@@ -77,7 +77,16 @@ public final class PrometheusTools {
 		return tests;
 	}
 
-	private static String run(Path directory, String... command) throws IOException, InterruptedException {
+	/**
+	 * Run one of the tools in a directory; it must exit with 0.
+	 * @param directory the working directory
+	 * @param command the command and its arguments, such as
+	 * {@code promtool test rules my-tests.yml}
+	 * @return what the tool printed
+	 * @throws IOException if the tool cannot be run
+	 * @throws InterruptedException if interrupted while waiting for the tool
+	 */
+	public static String run(Path directory, String... command) throws IOException, InterruptedException {
 		Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.waitFor(300, TimeUnit.SECONDS)).isTrue();

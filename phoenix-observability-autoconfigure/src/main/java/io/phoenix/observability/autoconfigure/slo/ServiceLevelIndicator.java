@@ -17,61 +17,117 @@
 package io.phoenix.observability.autoconfigure.slo;
 
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.micrometer.core.instrument.Meter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the good and bad events of a {@link ServiceLevelObjective} are counted, resolved
- * from {@link SloProperties.Sli}.
+ * from {@link SloProperties.Sli}. An event is one count of the meter whose tags satisfy
+ * every matcher of {@code events}; it is bad when they also satisfy every matcher of
+ * {@code badEvents}. The rules and the live tracker read the same matchers.
  *
  * @param kind the kind of indicator
  * @param meter the Micrometer meter that counts the events, for availability and latency
  * @param meterType the type of that meter
- * @param tagFilters the tags an event must have to count, the route, method and client
- * shortcuts included
- * @param errorTag the tag whose value tells a bad event, for availability
- * @param errorValues the values of the error tag that make an event bad
+ * @param events the matchers every event satisfies: the route, method and client
+ * shortcuts, the tags and the event matchers
+ * @param badEvents the matchers that together tell a bad event, for availability; empty
+ * otherwise
  * @param threshold events slower than this are bad, for latency; {@code null} otherwise
  * @param good the PromQL rate of good events, for ratio; {@code null} otherwise
  * @param total the PromQL rate of all events, for ratio; {@code null} otherwise
  * @author Phoenix Observability
  * @since 0.1.0
  */
-public record ServiceLevelIndicator(SliKind kind, String meter, MeterType meterType, Map<String, String> tagFilters,
-		String errorTag, List<String> errorValues, Duration threshold, String good, String total) {
+public record ServiceLevelIndicator(SliKind kind, String meter, MeterType meterType, List<TagMatcher> events,
+		List<TagMatcher> badEvents, @Nullable Duration threshold, @Nullable String good, @Nullable String total) {
 
 	/**
 	 * Create a new instance.
 	 * @param kind the kind of indicator
 	 * @param meter the meter
 	 * @param meterType the type of the meter
-	 * @param tagFilters the tags an event must have
-	 * @param errorTag the error tag
-	 * @param errorValues the values of the error tag
+	 * @param events the matchers every event satisfies
+	 * @param badEvents the matchers of bad events
 	 * @param threshold the latency threshold, or {@code null}
 	 * @param good the good expression, or {@code null}
 	 * @param total the total expression, or {@code null}
 	 */
 	public ServiceLevelIndicator {
-		tagFilters = Collections.unmodifiableMap(new LinkedHashMap<>(tagFilters));
-		errorValues = List.copyOf(errorValues);
+		events = List.copyOf(events);
+		badEvents = List.copyOf(badEvents);
+	}
+
+	/**
+	 * Return whether a meter counts events of this indicator.
+	 * @param id the meter's id
+	 * @return whether its tags satisfy every event matcher
+	 */
+	public boolean isEvent(Meter.Id id) {
+		return this.meter.equals(id.getName()) && allMatch(this.events, id);
+	}
+
+	/**
+	 * Return whether a meter of this indicator counts bad events.
+	 * @param id the meter's id
+	 * @return whether its tags satisfy every bad event matcher
+	 */
+	public boolean isBad(Meter.Id id) {
+		return !this.badEvents.isEmpty() && allMatch(this.badEvents, id);
+	}
+
+	private static boolean allMatch(List<TagMatcher> matchers, Meter.Id id) {
+		for (TagMatcher matcher : matchers) {
+			if (!matcher.matches(id)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	static ServiceLevelIndicator of(SloProperties.Sli sli) {
-		Map<String, String> filters = new LinkedHashMap<>();
-		putIfText(filters, "uri", sli.getRoute());
-		putIfText(filters, "method", sli.getMethod());
-		putIfText(filters, "client.name", sli.getClientName());
-		filters.putAll(sli.getTags());
-		return new ServiceLevelIndicator(sli.getKind(), sli.getMeter(), sli.getMeterType(), filters, sli.getErrorTag(),
-				sli.getErrorValues(), sli.getThreshold(), sli.getGood(), sli.getTotal());
+		List<TagMatcher> events = new ArrayList<>();
+		addIfText(events, "uri", sli.getRoute());
+		addIfText(events, "method", sli.getMethod());
+		addIfText(events, "client.name", sli.getClientName());
+		sli.getTags().forEach((tag, value) -> events.add(TagMatcher.equal(tag, value)));
+		sli.getEvents().forEach((matcher) -> events.add(matcher(matcher)));
+		List<TagMatcher> bad = new ArrayList<>();
+		if (sli.getKind() == SliKind.AVAILABILITY) {
+			if (!sli.getBadEvents().isEmpty()) {
+				sli.getBadEvents().forEach((matcher) -> bad.add(matcher(matcher)));
+			}
+			else {
+				bad.add(errorValues(sli.getErrorTag(), sli.getErrorValues()));
+			}
+		}
+		return new ServiceLevelIndicator(sli.getKind(), sli.getMeter(), sli.getMeterType(), events, bad,
+				sli.getThreshold(), sli.getGood(), sli.getTotal());
 	}
 
-	private static void putIfText(Map<String, String> filters, String tag, String value) {
+	private static TagMatcher matcher(SloProperties.Matcher matcher) {
+		return new TagMatcher(matcher.getTag(), matcher.getOperator(), matcher.getValue());
+	}
+
+	// The error values are literal: one is an equality, several an alternation of
+	// escaped values
+	private static TagMatcher errorValues(String tag, List<String> values) {
+		if (values.size() == 1) {
+			return TagMatcher.equal(tag, values.get(0));
+		}
+		String regex = values.stream()
+			.map((value) -> value.replaceAll("([\\\\.+*?()\\[\\]{}|^$])", "\\\\$1"))
+			.collect(Collectors.joining("|"));
+		return new TagMatcher(tag, TagMatcher.Operator.REGEX, regex);
+	}
+
+	private static void addIfText(List<TagMatcher> events, String tag, @Nullable String value) {
 		if (value != null && !value.isBlank()) {
-			filters.put(tag, value);
+			events.add(TagMatcher.equal(tag, value));
 		}
 	}
 

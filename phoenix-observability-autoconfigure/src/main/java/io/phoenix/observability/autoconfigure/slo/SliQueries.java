@@ -17,13 +17,11 @@
 package io.phoenix.observability.autoconfigure.slo;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import static io.phoenix.observability.autoconfigure.alerting.PromQl.duration;
 import static io.phoenix.observability.autoconfigure.alerting.PromQl.labelName;
-import static io.phoenix.observability.autoconfigure.alerting.PromQl.matchers;
 import static io.phoenix.observability.autoconfigure.alerting.PromQl.quote;
 
 /**
@@ -62,26 +60,27 @@ final class SliQueries {
 	}
 
 	/**
-	 * Return the labels of every event of an SLI: the service and the tag filters.
+	 * Return the label matchers of every event of an SLI: the service and the event
+	 * matchers.
 	 * @param slo the SLO
-	 * @return the label values, by label name
+	 * @return the matchers, without braces
 	 */
-	static Map<String, String> baseLabels(ServiceLevelObjective slo) {
-		Map<String, String> labels = new LinkedHashMap<>();
-		labels.put("service", slo.service());
-		slo.sli().tagFilters().forEach((key, value) -> labels.put(labelName(key), value));
-		return labels;
+	static String eventMatchers(ServiceLevelObjective slo) {
+		return TagMatcher.equal("service", slo.service()).promQl() + promQl(slo.sli().events());
 	}
 
-	static String errorMatcher(ServiceLevelIndicator sli) {
-		if (sli.errorValues().size() == 1) {
-			return labelName(sli.errorTag()) + "=" + quote(sli.errorValues().get(0));
-		}
-		String regex = sli.errorValues()
-			.stream()
-			.map((value) -> value.replaceAll("([\\\\.+*?()\\[\\]{}|^$])", "\\\\$1"))
-			.collect(Collectors.joining("|"));
-		return labelName(sli.errorTag()) + "=~" + quote(regex);
+	/**
+	 * Return the label matchers of the bad events of an availability SLI: those of every
+	 * event and the bad event matchers.
+	 * @param slo the SLO
+	 * @return the matchers, without braces
+	 */
+	static String badEventMatchers(ServiceLevelObjective slo) {
+		return eventMatchers(slo) + promQl(slo.sli().badEvents());
+	}
+
+	private static String promQl(List<TagMatcher> matchers) {
+		return matchers.stream().map((matcher) -> "," + matcher.promQl()).collect(Collectors.joining());
 	}
 
 	/**
@@ -93,11 +92,11 @@ final class SliQueries {
 	static String errorRatio(ServiceLevelObjective slo, Duration window) {
 		String range = "[" + duration(window) + "]";
 		ServiceLevelIndicator sli = slo.sli();
-		String base = matchers(baseLabels(slo));
+		String base = eventMatchers(slo);
 		String total = "sum(rate(" + countSeries(slo) + "{" + base + "}" + range + "))";
 		return switch (slo.kind()) {
-			case AVAILABILITY -> "(sum(rate(" + countSeries(slo) + "{" + base + "," + errorMatcher(sli) + "}" + range
-					+ ")))\n/\n(" + total + ")";
+			case AVAILABILITY ->
+				"(sum(rate(" + countSeries(slo) + "{" + badEventMatchers(slo) + "}" + range + ")))\n/\n(" + total + ")";
 			case LATENCY -> "(" + total + "\n- sum(rate(" + bucketSeries(slo) + "{" + base + ",le="
 					+ quote(le(sli.threshold())) + "}" + range + ")))\n/\n(" + total + ")";
 			case RATIO -> "1 - ((" + sli.good().replace("{{window}}", duration(window)) + ")\n/\n("

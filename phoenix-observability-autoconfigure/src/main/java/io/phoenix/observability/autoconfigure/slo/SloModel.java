@@ -20,6 +20,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
 
 import io.phoenix.observability.autoconfigure.alerting.AlertPack;
 import io.phoenix.observability.autoconfigure.alerting.AlertRulesProperties;
@@ -45,6 +48,11 @@ import org.springframework.util.StringUtils;
  */
 public record SloModel(String service, List<ServiceLevelObjective> objectives, AlertPack alertPack,
 		AlertmanagerReceivers alertmanager) {
+
+	// What java.util.regex reads and RE2 rejects: lookarounds, atomic groups,
+	// backreferences and possessive quantifiers
+	private static final Pattern JAVA_ONLY_REGEX = Pattern
+		.compile("\\(\\?(<?[=!]|>)|\\\\k<|\\\\[1-9]|(?<!\\\\)[*+?}]\\+");
 
 	/**
 	 * Create a new instance.
@@ -114,6 +122,47 @@ public record SloModel(String service, List<ServiceLevelObjective> objectives, A
 				objective.getWindow(), page, ticket, runbook, anchored, ServiceLevelIndicator.of(objective.getSli()));
 	}
 
+	private static void checkMatchers(String property, List<SloProperties.Matcher> matchers) {
+		for (int i = 0; i < matchers.size(); i++) {
+			String prefix = property + "[" + i + "]";
+			SloProperties.Matcher matcher = matchers.get(i);
+			if (!StringUtils.hasText(matcher.getTag())) {
+				throw new InvalidConfigurationPropertyValueException(prefix + ".tag", null,
+						"Every tag matcher needs a tag, such as 'status'.");
+			}
+			if (matcher.getValue() == null) {
+				throw new InvalidConfigurationPropertyValueException(prefix + ".value", null,
+						"Every tag matcher needs a value, such as 'error' ('' matches events without the tag).");
+			}
+			if (matcher.getOperator().regex()) {
+				checkRegex(prefix + ".value", matcher.getValue());
+			}
+		}
+	}
+
+	// The rules hand the regex to Prometheus (RE2), the live tracker to java.util.regex:
+	// only what both read alike is accepted
+	private static void checkRegex(String property, String regex) {
+		try {
+			Pattern.compile(regex);
+		}
+		catch (PatternSyntaxException ex) {
+			throw new InvalidConfigurationPropertyValueException(property, regex,
+					"The value is not a valid regex: " + ex.getDescription() + " near index " + ex.getIndex() + ".");
+		}
+		if (JAVA_ONLY_REGEX.matcher(regex).find()) {
+			throw new InvalidConfigurationPropertyValueException(property, regex,
+					"Prometheus regexes (RE2) have no lookarounds, atomic groups, possessive quantifiers or "
+							+ "backreferences: write the regex without them.");
+		}
+	}
+
+	private static String describe(List<SloProperties.Matcher> matchers) {
+		return matchers.stream()
+			.map((matcher) -> matcher.getTag() + " " + matcher.getOperator() + " " + matcher.getValue())
+			.collect(Collectors.joining(", "));
+	}
+
 	private static void check(String property, Objective objective) {
 		if (!StringUtils.hasText(objective.getName())) {
 			throw new InvalidConfigurationPropertyValueException(property + ".name", null,
@@ -135,6 +184,25 @@ public record SloModel(String service, List<ServiceLevelObjective> objectives, A
 						"A latency SLI reads histogram buckets, which only timers have: "
 								+ "set it to timer, or use kind availability or ratio.");
 			}
+		}
+		checkMatchers(prefix + ".events", sli.getEvents());
+		checkMatchers(prefix + ".bad-events", sli.getBadEvents());
+		if (!sli.getBadEvents().isEmpty()) {
+			if (sli.getKind() != SliKind.AVAILABILITY) {
+				throw new InvalidConfigurationPropertyValueException(prefix + ".bad-events",
+						describe(sli.getBadEvents()),
+						"Bad event matchers apply to availability SLIs only: a latency SLI's bad events are those "
+								+ "slower than its threshold, a ratio SLI's are in its expressions.");
+			}
+			if (!"outcome".equals(sli.getErrorTag()) || !List.of("SERVER_ERROR").equals(sli.getErrorValues())) {
+				throw new InvalidConfigurationPropertyValueException(prefix + ".bad-events",
+						describe(sli.getBadEvents()),
+						"Bad event matchers replace error-tag and error-values: set one or the other.");
+			}
+		}
+		if (sli.getKind() == SliKind.RATIO && !sli.getEvents().isEmpty()) {
+			throw new InvalidConfigurationPropertyValueException(prefix + ".events", describe(sli.getEvents()),
+					"A ratio SLI selects its events in its good and total expressions: put the matchers there.");
 		}
 		if (sli.getKind() == SliKind.RATIO) {
 			if (!StringUtils.hasText(sli.getGood())) {

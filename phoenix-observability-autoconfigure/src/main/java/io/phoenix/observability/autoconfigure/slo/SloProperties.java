@@ -238,6 +238,19 @@ public class SloProperties {
 		private Map<String, String> tags = new LinkedHashMap<>();
 
 		/**
+		 * Tag matchers every event must satisfy to count, in addition to the route,
+		 * method, client name and tags: for a tag that must differ from a value or match
+		 * a regex.
+		 */
+		private List<Matcher> events = new ArrayList<>();
+
+		/**
+		 * Tag matchers that together tell a bad event, for availability. When set, they
+		 * replace the error tag and the error values.
+		 */
+		private List<Matcher> badEvents = new ArrayList<>();
+
+		/**
 		 * Tag whose value tells a bad event, for availability. 'status' with values such
 		 * as 500 and 503 counts status classes; 'grpc.status_code' with values such as
 		 * UNAVAILABLE counts gRPC failures.
@@ -326,6 +339,22 @@ public class SloProperties {
 			this.tags = tags;
 		}
 
+		public List<Matcher> getEvents() {
+			return this.events;
+		}
+
+		public void setEvents(List<Matcher> events) {
+			this.events = events;
+		}
+
+		public List<Matcher> getBadEvents() {
+			return this.badEvents;
+		}
+
+		public void setBadEvents(List<Matcher> badEvents) {
+			this.badEvents = badEvents;
+		}
+
 		public String getErrorTag() {
 			return this.errorTag;
 		}
@@ -368,6 +397,67 @@ public class SloProperties {
 
 		public void setTotal(String total) {
 			this.total = total;
+		}
+
+	}
+
+	/**
+	 * One condition on a tag of the events, with the meaning of a PromQL label matcher.
+	 * <p>
+	 * A matcher is three fields rather than a PromQL string such as
+	 * {@code status=~"error|timeout"}: the operator is an enum that Boot's binder checks
+	 * and an IDE completes, the value needs no quoting or escaping in YAML, and the tag
+	 * keeps its Micrometer name ({@code gen_ai.operation.name}), which the rules turn
+	 * into the Prometheus label and the live tracker reads as it is. <pre class="code">
+	 * bad-events:
+	 *   - tag: status
+	 *     operator: regex
+	 *     value: error|timeout
+	 * </pre>
+	 */
+	public static class Matcher {
+
+		/**
+		 * Micrometer tag the matcher reads, such as 'status' or 'gen_ai.operation.name'.
+		 */
+		private String tag;
+
+		/**
+		 * How the tag's value is compared: 'equal', 'not-equal', 'regex' or 'not-regex'
+		 * (PromQL's =, !=, =~ and !~). A regex must match the whole value.
+		 */
+		private TagMatcher.Operator operator = TagMatcher.Operator.EQUAL;
+
+		/**
+		 * Value, or regex, the tag's value is compared with. An event without the tag has
+		 * the empty value.
+		 */
+		private String value;
+
+		public String getTag() {
+			return this.tag;
+		}
+
+		public void setTag(String tag) {
+			Assert.hasText(tag, "must not be empty, such as status");
+			this.tag = tag;
+		}
+
+		public TagMatcher.Operator getOperator() {
+			return this.operator;
+		}
+
+		public void setOperator(TagMatcher.Operator operator) {
+			Assert.notNull(operator, "must be one of equal, not-equal, regex or not-regex");
+			this.operator = operator;
+		}
+
+		public String getValue() {
+			return this.value;
+		}
+
+		public void setValue(String value) {
+			this.value = value;
 		}
 
 	}

@@ -21,10 +21,13 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.phoenix.observability.autoconfigure.alerting.AlertPackRuleTests;
+import org.jspecify.annotations.Nullable;
 
 import static io.phoenix.observability.autoconfigure.alerting.PromQl.duration;
 import static io.phoenix.observability.autoconfigure.alerting.PromQl.labelName;
@@ -34,9 +37,13 @@ import static io.phoenix.observability.autoconfigure.alerting.PromQl.number;
 /**
  * Unit tests for {@code promtool test rules}: for each burn-rate alert of each SLO,
  * synthetic series of the SLI's own metrics with an error ratio 5% above the alert's
- * threshold, where the alert must fire, and 5% below it, where it must stay silent. Ratio
- * SLIs are left out: their series are whatever their expressions select. The cases of the
- * default alert pack, from {@link AlertPackRuleTests}, follow.
+ * threshold, where the alert must fire, and 5% below it, where it must stay silent. The
+ * series carry label values that the SLI's tag matchers select, for its bad events and
+ * for its good ones, taken from the values the matchers name and from their regexes read
+ * as literals (each alternative, without or with its optional groups). Ratio SLIs are
+ * left out, their series being whatever their expressions select, and so is an SLI whose
+ * matchers name no such values. The cases of the default alert pack, from
+ * {@link AlertPackRuleTests}, follow.
  *
  * @author Phoenix Observability
  * @since 0.1.0
@@ -56,6 +63,8 @@ public class SloRuleTests {
 
 	private static final BigDecimal BELOW = new BigDecimal("0.95");
 
+	private static final List<String> NEUTRAL_VALUES = List.of("SUCCESS", "OK", "other");
+
 	private final SloModel model;
 
 	/**
@@ -74,7 +83,7 @@ public class SloRuleTests {
 	public Map<String, Object> document(String rulesFile) {
 		List<Object> tests = new ArrayList<>();
 		for (ServiceLevelObjective slo : this.model.objectives()) {
-			if (slo.kind() == SliKind.RATIO) {
+			if (slo.kind() == SliKind.RATIO || !hasSeries(slo)) {
 				continue;
 			}
 			for (BurnRateAlert alert : slo.alerts()) {
@@ -126,24 +135,102 @@ public class SloRuleTests {
 
 	private List<Object> series(ServiceLevelObjective slo, BigDecimal good, BigDecimal bad, BigDecimal all,
 			long minutes) {
-		Map<String, String> base = SliQueries.baseLabels(slo);
 		List<Object> series = new ArrayList<>();
 		if (slo.kind() == SliKind.AVAILABILITY) {
-			String errorLabel = labelName(slo.sli().errorTag());
-			Map<String, String> errors = new LinkedHashMap<>(base);
-			errors.put(errorLabel, slo.sli().errorValues().get(0));
-			Map<String, String> successes = new LinkedHashMap<>(base);
-			successes.put(errorLabel, slo.sli().errorValues().contains("SUCCESS") ? "OK" : "SUCCESS");
+			Map<String, String> errors = labels(slo, slo.sli().badEvents(), null);
+			Map<String, String> successes = successLabels(slo);
 			series.add(counter(SliQueries.countSeries(slo), errors, bad, minutes));
 			series.add(counter(SliQueries.countSeries(slo), successes, good, minutes));
 		}
 		else {
+			Map<String, String> base = labels(slo, List.of(), null);
 			Map<String, String> fast = new LinkedHashMap<>(base);
 			fast.put("le", SliQueries.le(slo.sli().threshold()));
 			series.add(counter(SliQueries.countSeries(slo), base, all, minutes));
 			series.add(counter(SliQueries.bucketSeries(slo), fast, good, minutes));
 		}
 		return series;
+	}
+
+	/**
+	 * Return whether synthetic series can be written for an SLO: label values that its
+	 * event matchers select, for its bad events and for its good ones.
+	 */
+	private static boolean hasSeries(ServiceLevelObjective slo) {
+		if (labels(slo, List.of(), null) == null) {
+			return false;
+		}
+		return slo.kind() != SliKind.AVAILABILITY
+				|| (labels(slo, slo.sli().badEvents(), null) != null && successLabels(slo) != null);
+	}
+
+	// A good event satisfies every event matcher and fails one bad event matcher
+	private static @Nullable Map<String, String> successLabels(ServiceLevelObjective slo) {
+		for (TagMatcher failed : slo.sli().badEvents()) {
+			Map<String, String> labels = labels(slo, List.of(), failed);
+			if (labels != null) {
+				return labels;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Return the labels of a series that the SLO's event matchers and the given ones
+	 * select, and the failed matcher, if any, does not; {@code null} when no value tried
+	 * fits. The values tried are those the matchers name (a regex's literal alternatives
+	 * included), then a few neutral ones.
+	 */
+	private static @Nullable Map<String, String> labels(ServiceLevelObjective slo, List<TagMatcher> also,
+			@Nullable TagMatcher failed) {
+		Map<String, List<TagMatcher>> byLabel = new LinkedHashMap<>();
+		byLabel.computeIfAbsent("service", (label) -> new ArrayList<>())
+			.add(TagMatcher.equal("service", slo.service()));
+		for (TagMatcher matcher : slo.sli().events()) {
+			byLabel.computeIfAbsent(labelName(matcher.tag()), (label) -> new ArrayList<>()).add(matcher);
+		}
+		for (TagMatcher matcher : also) {
+			byLabel.computeIfAbsent(labelName(matcher.tag()), (label) -> new ArrayList<>()).add(matcher);
+		}
+		if (failed != null) {
+			byLabel.computeIfAbsent(labelName(failed.tag()), (label) -> new ArrayList<>());
+		}
+		Map<String, String> labels = new LinkedHashMap<>();
+		for (Map.Entry<String, List<TagMatcher>> entry : byLabel.entrySet()) {
+			boolean failsHere = failed != null && labelName(failed.tag()).equals(entry.getKey());
+			Set<String> candidates = new LinkedHashSet<>();
+			entry.getValue().forEach((matcher) -> candidates.addAll(examples(matcher)));
+			if (failsHere) {
+				candidates.addAll(examples(failed));
+			}
+			candidates.addAll(NEUTRAL_VALUES);
+			String value = candidates.stream()
+				.filter((candidate) -> entry.getValue().stream().allMatch((matcher) -> matcher.matches(candidate)))
+				.filter((candidate) -> !failsHere || !failed.matches(candidate))
+				.findFirst()
+				.orElse(null);
+			if (value == null) {
+				return null;
+			}
+			labels.put(entry.getKey(), value);
+		}
+		return labels;
+	}
+
+	private static List<String> examples(TagMatcher matcher) {
+		List<String> examples = new ArrayList<>();
+		examples.add(matcher.value());
+		if (matcher.operator().regex()) {
+			// Literal alternatives, then the regex without its optional groups, then with
+			// the groups' contents
+			for (String alternative : matcher.value().split("(?<!\\\\)\\|")) {
+				examples.add(alternative.replaceAll("\\\\(.)", "$1"));
+			}
+			examples
+				.add(matcher.value().replaceAll("(?<!\\\\)\\([^()]*(?<!\\\\)\\)\\?", "").replaceAll("\\\\(.)", "$1"));
+			examples.add(matcher.value().replaceAll("(?<!\\\\)[()?]", "").replaceAll("\\\\(.)", "$1"));
+		}
+		return examples;
 	}
 
 	private static Map<String, Object> counter(String name, Map<String, String> labels, BigDecimal perStep,

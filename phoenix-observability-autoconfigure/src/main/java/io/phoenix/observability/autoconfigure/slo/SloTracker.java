@@ -28,7 +28,6 @@ import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -226,19 +225,23 @@ public class SloTracker implements MeterBinder {
 		double[] read(MeterRegistry registry) {
 			ServiceLevelIndicator sli = this.slo.sli();
 			Search search = registry.find(sli.meter());
-			for (Map.Entry<String, String> tag : sli.tagFilters().entrySet()) {
-				search = search.tag(tag.getKey(), tag.getValue());
-			}
 			double bad = 0;
 			double total = 0;
 			if (sli.meterType() == MeterType.COUNTER) {
 				for (Counter counter : search.counters()) {
+					// The same matchers as the rules' selectors, on the meter's tags
+					if (!sli.isEvent(counter.getId())) {
+						continue;
+					}
 					total += counter.count();
-					bad += isError(counter) ? counter.count() : 0;
+					bad += sli.isBad(counter.getId()) ? counter.count() : 0;
 				}
 				return new double[] { bad, total };
 			}
 			for (Timer timer : search.timers()) {
+				if (!sli.isEvent(timer.getId())) {
+					continue;
+				}
 				if (this.slo.kind() == SliKind.LATENCY) {
 					var snapshot = timer.takeSnapshot();
 					double fast = 0;
@@ -252,15 +255,10 @@ public class SloTracker implements MeterBinder {
 				}
 				else {
 					total += timer.count();
-					bad += isError(timer) ? timer.count() : 0;
+					bad += sli.isBad(timer.getId()) ? timer.count() : 0;
 				}
 			}
 			return new double[] { bad, total };
-		}
-
-		private boolean isError(Meter meter) {
-			String value = meter.getId().getTag(this.slo.sli().errorTag());
-			return value != null && this.slo.sli().errorValues().contains(value);
 		}
 
 		double errorRatio(Duration window) {

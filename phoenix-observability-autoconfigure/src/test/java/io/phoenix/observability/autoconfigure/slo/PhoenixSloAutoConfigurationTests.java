@@ -51,6 +51,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PhoenixSloAutoConfigurationTests {
 
+	private static final String[] PIPELINE_SUCCESS = { "phoenix.slo.objectives[2].name=pipeline-success",
+			"phoenix.slo.objectives[2].objective=99.5", "phoenix.slo.objectives[2].sli.meter=pipeline.executions",
+			"phoenix.slo.objectives[2].sli.meter-type=counter",
+			"phoenix.slo.objectives[2].sli.bad-events[0].tag=status",
+			"phoenix.slo.objectives[2].sli.bad-events[0].operator=regex",
+			"phoenix.slo.objectives[2].sli.bad-events[0].value=error|timeout" };
+
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(PhoenixSloAutoConfiguration.class,
 				PhoenixIdentityAutoConfiguration.class, MetricsAutoConfiguration.class))
@@ -369,6 +376,106 @@ class PhoenixSloAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("phoenix.slo.alertmanager.slack-api-url-file=/secrets/${SLACK_FILE}")
 			.run((context) -> assertFailedOn(context, "phoenix.slo.alertmanager.slack-api-url-file",
 					"must be the path of a file"));
+	}
+
+	@Test
+	void tagMatchersBindAsBootBindsThemAndReachTheModel() {
+		this.contextRunner.withPropertyValues(PIPELINE_SUCCESS)
+			.withPropertyValues("phoenix.slo.objectives[2].sli.events[0].tag=pipeline",
+					"phoenix.slo.objectives[2].sli.events[0].operator=NOT_REGEX",
+					"phoenix.slo.objectives[2].sli.events[0].value=demo-.*")
+			.run((context) -> {
+				ServiceLevelIndicator sli = context.getBean(SloModel.class).objectives().get(2).sli();
+				assertThat(sli.events())
+					.containsExactly(new TagMatcher("pipeline", TagMatcher.Operator.NOT_REGEX, "demo-.*"));
+				assertThat(sli.badEvents())
+					.containsExactly(new TagMatcher("status", TagMatcher.Operator.REGEX, "error|timeout"));
+				assertThat(context.getBean(SloFiles.class).rules()).contains(
+						"pipeline_executions_total{service=\"orders\",pipeline!~\"demo-.*\",status=~\"error|timeout\"}[5m]");
+			});
+	}
+
+	@Test
+	void liveTrackerCountsTheEventsTheMatchersSelect() {
+		this.contextRunner.withPropertyValues(PIPELINE_SUCCESS)
+			.withPropertyValues("phoenix.slo.objectives[2].sli.events[0].tag=pipeline",
+					"phoenix.slo.objectives[2].sli.events[0].operator=not-regex",
+					"phoenix.slo.objectives[2].sli.events[0].value=demo-.*", "phoenix.slo.objectives[3].name=llm",
+					"phoenix.slo.objectives[3].objective=99",
+					"phoenix.slo.objectives[3].sli.meter=gen_ai.client.operation",
+					"phoenix.slo.objectives[3].sli.bad-events[0].tag=error",
+					"phoenix.slo.objectives[3].sli.bad-events[0].operator=not-equal",
+					"phoenix.slo.objectives[3].sli.bad-events[0].value=none")
+			.run((context) -> {
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				SloTracker tracker = context.getBean(SloTracker.class);
+				tracker.sample();
+				registry.counter("pipeline.executions", "pipeline", "summarize", "status", "success").increment(10);
+				registry.counter("pipeline.executions", "pipeline", "summarize", "status", "error").increment(2);
+				registry.counter("pipeline.executions", "pipeline", "triage", "status", "timeout").increment();
+				// A termination reason is no failure; a status the regex only contains is
+				// none
+				registry.counter("pipeline.executions", "pipeline", "triage", "status", "awaiting_clarification")
+					.increment(3);
+				registry.counter("pipeline.executions", "pipeline", "triage", "status", "error_handled").increment();
+				// Left out by the event matcher
+				registry.counter("pipeline.executions", "pipeline", "demo-1", "status", "error").increment(100);
+				registry.timer("gen_ai.client.operation", "gen_ai.system", "openai", "error", "none")
+					.record(java.time.Duration.ofMillis(5));
+				registry.timer("gen_ai.client.operation", "gen_ai.system", "openai", "error", "none")
+					.record(java.time.Duration.ofMillis(5));
+				registry.timer("gen_ai.client.operation", "gen_ai.system", "openai", "error", "InternalServerException")
+					.record(java.time.Duration.ofMillis(5));
+				Thread.sleep(20);
+				tracker.sample();
+				assertThat(tracker.status("pipeline-success").events()).containsEntry("bad", 3.0)
+					.containsEntry("total", 17.0);
+				assertThat(tracker.status("llm").events()).containsEntry("bad", 1.0).containsEntry("total", 3.0);
+			});
+	}
+
+	@Test
+	void unknownMatcherOperatorFailsNamingTheProperty() {
+		this.contextRunner.withPropertyValues(PIPELINE_SUCCESS)
+			.withPropertyValues("phoenix.slo.objectives[2].sli.bad-events[0].operator=like")
+			.run((context) -> assertFailedOn(context, "phoenix.slo.objectives[2].sli.bad-events[0].operator", "like"));
+	}
+
+	@Test
+	void invalidRegexFailsNamingTheProperty() {
+		this.contextRunner.withPropertyValues(PIPELINE_SUCCESS)
+			.withPropertyValues("phoenix.slo.objectives[2].sli.bad-events[0].value=error|(timeout")
+			.run((context) -> assertInvalid(context, "phoenix.slo.objectives[2].sli.bad-events[0].value",
+					"not a valid regex"));
+		this.contextRunner.withPropertyValues(PIPELINE_SUCCESS)
+			.withPropertyValues("phoenix.slo.objectives[2].sli.bad-events[0].value=(?!success).*")
+			.run((context) -> assertInvalid(context, "phoenix.slo.objectives[2].sli.bad-events[0].value",
+					"Prometheus regexes (RE2) have no lookarounds"));
+	}
+
+	@Test
+	void incompleteMatcherFailsNamingTheProperty() {
+		this.contextRunner.withPropertyValues(PIPELINE_SUCCESS)
+			.withPropertyValues("phoenix.slo.objectives[2].sli.events[0].tag=pipeline")
+			.run((context) -> assertInvalid(context, "phoenix.slo.objectives[2].sli.events[0].value",
+					"Every tag matcher needs a value"));
+		this.contextRunner.withPropertyValues(PIPELINE_SUCCESS)
+			.withPropertyValues("phoenix.slo.objectives[2].sli.events[0].value=summarize")
+			.run((context) -> assertInvalid(context, "phoenix.slo.objectives[2].sli.events[0].tag",
+					"Every tag matcher needs a tag"));
+	}
+
+	@Test
+	void badEventMatchersWhereTheyCannotApplyFailNamingTheProperty() {
+		this.contextRunner
+			.withPropertyValues("phoenix.slo.objectives[1].sli.bad-events[0].tag=status",
+					"phoenix.slo.objectives[1].sli.bad-events[0].value=error")
+			.run((context) -> assertInvalid(context, "phoenix.slo.objectives[1].sli.bad-events",
+					"availability SLIs only"));
+		this.contextRunner.withPropertyValues(PIPELINE_SUCCESS)
+			.withPropertyValues("phoenix.slo.objectives[2].sli.error-tag=status")
+			.run((context) -> assertInvalid(context, "phoenix.slo.objectives[2].sli.bad-events",
+					"replace error-tag and error-values"));
 	}
 
 	private static void assertInvalid(ApplicationContextAssertProvider<?> context, String property, String reason) {

@@ -16,6 +16,7 @@
 
 package io.phoenix.observability.autoconfigure.slo;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -218,6 +219,84 @@ class SloRulesGeneratorTests {
 				.contains("checkout-latency " + alert + " fires at")
 				.contains("llm-availability " + alert + " stays silent at");
 		}
+	}
+
+	@Test
+	void domainSlisCountTheRightEventsInPromtool() throws Exception {
+		PrometheusTools.assumeInstalled();
+		SloFiles files = new SloFiles(model(entries("phoenix.slo.objectives[0].name", "pipeline-success",
+				"phoenix.slo.objectives[0].objective", "99.5", "phoenix.slo.objectives[0].sli.meter",
+				"pipeline.executions", "phoenix.slo.objectives[0].sli.meter-type", "counter",
+				"phoenix.slo.objectives[0].sli.bad-events[0].tag", "status",
+				"phoenix.slo.objectives[0].sli.bad-events[0].operator", "regex",
+				"phoenix.slo.objectives[0].sli.bad-events[0].value", "error|timeout", "phoenix.slo.objectives[1].name",
+				"pipeline-latency", "phoenix.slo.objectives[1].objective", "99", "phoenix.slo.objectives[1].sli.kind",
+				"latency", "phoenix.slo.objectives[1].sli.meter", "pipeline.duration",
+				"phoenix.slo.objectives[1].sli.threshold", "5s", "phoenix.slo.objectives[2].name", "llm-availability",
+				"phoenix.slo.objectives[2].objective", "99", "phoenix.slo.objectives[2].sli.meter",
+				"gen_ai.client.operation", "phoenix.slo.objectives[2].sli.bad-events[0].tag", "error",
+				"phoenix.slo.objectives[2].sli.bad-events[0].operator", "not-equal",
+				"phoenix.slo.objectives[2].sli.bad-events[0].value", "none")));
+		files.write(this.directory);
+		// Per-second rates, exact in binary: error 2 and timeout 1 of 16 runs are bad,
+		// the
+		// success and the termination reason good; 1 of 8 runs slower than 5 s; 2 of 8
+		// LLM
+		// calls failed, whatever their error
+		Files.writeString(this.directory.resolve("sli-tests.yml"),
+				"""
+						rule_files: [rules.yml]
+						evaluation_interval: 1m
+						tests:
+						  - interval: 1m
+						    input_series:
+						      - series: 'pipeline_executions_total{service="orders",pipeline="summarize",status="success"}'
+						        values: '0+300x20'
+						      - series: 'pipeline_executions_total{service="orders",pipeline="summarize",status="error"}'
+						        values: '0+120x20'
+						      - series: 'pipeline_executions_total{service="orders",pipeline="triage",status="timeout"}'
+						        values: '0+60x20'
+						      - series: 'pipeline_executions_total{service="orders",pipeline="triage",status="awaiting_clarification"}'
+						        values: '0+480x20'
+						      - series: 'pipeline_executions_total{service="other",pipeline="summarize",status="error"}'
+						        values: '0+6000x20'
+						      - series: 'pipeline_duration_seconds_count{service="orders",pipeline="summarize"}'
+						        values: '0+480x20'
+						      - series: 'pipeline_duration_seconds_bucket{service="orders",pipeline="summarize",le="5.0"}'
+						        values: '0+420x20'
+						      - series: 'gen_ai_client_operation_seconds_count{service="orders",gen_ai_system="openai",error="none"}'
+						        values: '0+360x20'
+						      - series: 'gen_ai_client_operation_seconds_count{service="orders",gen_ai_system="openai",error="InternalServerException"}'
+						        values: '0+60x20'
+						      - series: 'gen_ai_client_operation_seconds_count{service="orders",gen_ai_system="openai",error="SocketTimeoutException"}'
+						        values: '0+60x20'
+						    promql_expr_test:
+						      - expr: 'round(slo:sli_error:ratio_rate5m{sloth_slo="pipeline-success"}, 0.0001)'
+						        eval_time: 10m
+						        exp_samples:
+						          - labels: '%s'
+						            value: 0.1875
+						      - expr: 'round(slo:sli_error:ratio_rate5m{sloth_slo="pipeline-latency"}, 0.0001)'
+						        eval_time: 10m
+						        exp_samples:
+						          - labels: '%s'
+						            value: 0.125
+						      - expr: 'round(slo:sli_error:ratio_rate5m{sloth_slo="llm-availability"}, 0.0001)'
+						        eval_time: 10m
+						        exp_samples:
+						          - labels: '%s'
+						            value: 0.25
+						"""
+					.formatted(recorded("pipeline-success"), recorded("pipeline-latency"),
+							recorded("llm-availability")));
+		assertThat(PrometheusTools.run(this.directory, "promtool", "test", "rules", "sli-tests.yml"))
+			.contains("SUCCESS");
+	}
+
+	private static String recorded(String slo) {
+		// Rounded: rates are extrapolated in floating point
+		return "{service=\"orders\",slo=\"%s\",sloth_id=\"orders-%s\",sloth_service=\"orders\",sloth_slo=\"%s\",sloth_window=\"5m\"}"
+			.formatted(slo, slo, slo);
 	}
 
 	@Test

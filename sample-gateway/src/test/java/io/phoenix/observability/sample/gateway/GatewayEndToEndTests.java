@@ -87,6 +87,7 @@ class GatewayEndToEndTests {
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("management.opentelemetry.tracing.export.otlp.endpoint", collector::tracesEndpoint);
 		registry.add("gateway.orchestrator-url", () -> orchestrator.baseUrl());
+		registry.add("gateway.orchestrator-host", () -> "127.0.0.1");
 		registry.add("gateway.orchestrator-grpc-target", () -> orchestrator.grpcTarget());
 	}
 

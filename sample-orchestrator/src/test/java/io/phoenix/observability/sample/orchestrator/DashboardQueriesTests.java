@@ -172,6 +172,16 @@ class DashboardQueriesTests {
 			assertThat(failures).as("queries without data")
 				.allSatisfy(
 						(query, failure) -> assertThat(excused(query, failure)).as("%s: %s", query, failure).isTrue());
+			// The domain SLIs, evaluated by Prometheus from the served rules: the broken
+			// runs
+			// and the failing LLM are their bad events
+			for (String query : List.of("slo:sli_error:ratio_rate5m{sloth_slo=\"pipeline-success\"} > 0",
+					"slo:sli_error:ratio_rate5m{sloth_slo=\"llm-availability\"} > 0",
+					"slo:sli_error:ratio_rate5m{sloth_slo=\"pipeline-latency\"} >= 0")) {
+				assertThat(prometheus.ask(query).result()).as("%s, of %s", query, prometheus.ask(
+						"{__name__=~\"slo:sli_error:ratio_rate5m|pipeline_executions_total|gen_ai_client_operation_seconds_count\"}")
+					.result()).isNotEmpty();
+			}
 		}
 	}
 
