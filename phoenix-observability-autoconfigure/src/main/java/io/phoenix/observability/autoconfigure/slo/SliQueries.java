@@ -95,8 +95,9 @@ final class SliQueries {
 		String base = eventMatchers(slo);
 		String total = "sum(rate(" + countSeries(slo) + "{" + base + "}" + range + "))";
 		return switch (slo.kind()) {
-			case AVAILABILITY ->
-				"(sum(rate(" + countSeries(slo) + "{" + badEventMatchers(slo) + "}" + range + ")))\n/\n(" + total + ")";
+			// No bad series yet is no error yet: 0, not an empty answer
+			case AVAILABILITY -> "(sum(rate(" + countSeries(slo) + "{" + badEventMatchers(slo) + "}" + range
+					+ ")) or vector(0))\n/\n(" + total + ")";
 			case LATENCY -> "(" + total + "\n- sum(rate(" + bucketSeries(slo) + "{" + base + ",le="
 					+ quote(le(sli.threshold())) + "}" + range + ")))\n/\n(" + total + ")";
 			case RATIO -> "1 - ((" + sli.good().replace("{{window}}", duration(window)) + ")\n/\n("

@@ -32,10 +32,11 @@ import org.jspecify.annotations.Nullable;
  * An SLO with a route counts the requests of that route, one without a route counts every
  * request; a route takes the smallest threshold among the SLOs that count it. Routes that
  * no SLO counts take the smallest threshold of all, the strictest latency the service
- * promises. Other tags of an SLO, such as the method, are not looked at: the trace of a
- * request that only a stricter SLO of its route counts is kept too. SLOs on other meters,
- * such as outbound calls or pipeline runs, measure something other than the request and
- * are left out.
+ * promises; so do the routes of an SLO that picks them by a pattern ({@code =~},
+ * {@code !=}), whose threshold is never below that. Other tags of an SLO, such as the
+ * method, are not looked at: the trace of a request that only a stricter SLO of its route
+ * counts is kept too. SLOs on other meters, such as outbound calls or pipeline runs,
+ * measure something other than the request and are left out.
  *
  * @author Phoenix Observability
  */
@@ -59,13 +60,16 @@ final class SloLatencyThresholds {
 					|| sli.threshold() == null) {
 				continue;
 			}
-			String route = sli.tagFilters().get(ROUTE_TAG);
-			if (route != null) {
-				byRoute.merge(route, sli.threshold(), SloLatencyThresholds::min);
-			}
-			else {
+			List<TagMatcher> routeMatchers = sli.events().stream().filter((m) -> ROUTE_TAG.equals(m.tag())).toList();
+			if (routeMatchers.isEmpty()) {
 				everyRoute = min(everyRoute, sli.threshold());
 			}
+			else if (routeMatchers.size() == 1 && routeMatchers.get(0).operator() == TagMatcher.Operator.EQUAL) {
+				byRoute.merge(routeMatchers.get(0).value(), sli.threshold(), SloLatencyThresholds::min);
+			}
+			// Routes chosen by a pattern take the smallest threshold, which is never
+			// above
+			// their own: their traces are kept at least as often as the SLO asks
 			smallest = min(smallest, sli.threshold());
 		}
 		if (everyRoute != null) {
