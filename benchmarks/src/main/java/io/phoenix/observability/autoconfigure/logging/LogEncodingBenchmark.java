@@ -39,8 +39,9 @@ import io.phoenix.observability.autoconfigure.identity.ServiceType;
 
 /**
  * One access-log event encoded by Phoenix's JSON encoder (our field set, masking, stack
- * hashing) and by Logback's pattern encoder carrying the same MDC and key-value pairs.
- * Lives in the logging package to use the encoder exactly as the product builds it.
+ * hashing), by the generic logstash path that encoder falls back to for other events, and
+ * by Logback's pattern encoder carrying the same MDC and key-value pairs. Lives in the
+ * logging package to use the encoder exactly as the product builds it.
  *
  * @author Phoenix Observability
  */
@@ -57,6 +58,8 @@ public class LogEncodingBenchmark {
 
 	private Encoder<ch.qos.logback.classic.spi.ILoggingEvent> jsonWithoutValueMasks;
 
+	private Encoder<ch.qos.logback.classic.spi.ILoggingEvent> jsonGeneric;
+
 	private Encoder<ch.qos.logback.classic.spi.ILoggingEvent> pattern;
 
 	private LoggingEvent event;
@@ -71,6 +74,11 @@ public class LogEncodingBenchmark {
 		LoggingProperties withoutValueMasks = new LoggingProperties();
 		withoutValueMasks.getMask().setSecretsInText(false);
 		this.jsonWithoutValueMasks = new JsonLogging(identity, withoutValueMasks).encoder(context);
+		// A value pattern, even one that never matches, sends every event down the
+		// generic path: what every line cost before the fixed-field encoder
+		LoggingProperties generic = new LoggingProperties();
+		generic.getMask().getValues().add("(?!)");
+		this.jsonGeneric = new JsonLogging(identity, generic).encoder(context);
 		PatternLayoutEncoder patternEncoder = new PatternLayoutEncoder();
 		patternEncoder.setContext(context);
 		patternEncoder.setPattern(PATTERN);
@@ -87,6 +95,7 @@ public class LogEncodingBenchmark {
 		this.event.addKeyValuePair(new KeyValuePair("http_status", 200));
 		this.event.addKeyValuePair(new KeyValuePair("duration_ms", 1L));
 		this.event.addKeyValuePair(new KeyValuePair("response_size", 17L));
+		this.event.addKeyValuePair(new KeyValuePair("trace_kept", true));
 	}
 
 	@Benchmark
@@ -97,6 +106,11 @@ public class LogEncodingBenchmark {
 	@Benchmark
 	public byte[] jsonWithoutValueMasks() {
 		return this.jsonWithoutValueMasks.encode(this.event);
+	}
+
+	@Benchmark
+	public byte[] jsonGeneric() {
+		return this.jsonGeneric.encode(this.event);
 	}
 
 	@Benchmark

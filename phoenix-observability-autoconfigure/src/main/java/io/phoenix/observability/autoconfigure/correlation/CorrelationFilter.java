@@ -22,6 +22,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.Ordered;
 import org.springframework.util.StringUtils;
@@ -52,6 +53,8 @@ public class CorrelationFilter extends OncePerRequestFilter implements Ordered {
 
 	private final CorrelationTracing tracing;
 
+	private volatile @Nullable String alreadyFilteredAttributeName;
+
 	/**
 	 * Create a new filter.
 	 * @param properties the correlation properties
@@ -66,6 +69,19 @@ public class CorrelationFilter extends OncePerRequestFilter implements Ordered {
 	@Override
 	public int getOrder() {
 		return ORDER;
+	}
+
+	@Override
+	protected void initFilterBean() {
+		// OncePerRequestFilter builds this name with a concatenation on every request
+		// (about 90 bytes); it only changes when the filter is initialized
+		this.alreadyFilteredAttributeName = super.getAlreadyFilteredAttributeName();
+	}
+
+	@Override
+	protected String getAlreadyFilteredAttributeName() {
+		String name = this.alreadyFilteredAttributeName;
+		return (name != null) ? name : super.getAlreadyFilteredAttributeName();
 	}
 
 	@Override

@@ -16,6 +16,7 @@
 
 package io.phoenix.observability.autoconfigure.correlation;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -35,7 +36,7 @@ import org.apache.commons.logging.LogFactory;
  */
 public class CorrelationIds {
 
-	private static final char[] HEX = "0123456789abcdef".toCharArray();
+	private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
 	private final String header;
 
@@ -109,15 +110,16 @@ public class CorrelationIds {
 	 */
 	public String generate() {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
-		char[] chars = new char[32];
-		fill(chars, 0, random.nextLong());
-		fill(chars, 16, random.nextLong());
-		return new String(chars);
+		// Latin-1 bytes, the string's own representation: no char[] on the way
+		byte[] bytes = new byte[32];
+		fill(bytes, 0, random.nextLong());
+		fill(bytes, 16, random.nextLong());
+		return new String(bytes, StandardCharsets.ISO_8859_1);
 	}
 
-	private static void fill(char[] chars, int offset, long value) {
+	private static void fill(byte[] bytes, int offset, long value) {
 		for (int i = 15; i >= 0; i--) {
-			chars[offset + i] = HEX[(int) (value & 0xF)];
+			bytes[offset + i] = HEX[(int) (value & 0xF)];
 			value >>>= 4;
 		}
 	}

@@ -18,7 +18,9 @@ package io.phoenix.observability.autoconfigure.logging;
 
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import ch.qos.logback.classic.Logger;
@@ -44,6 +46,8 @@ import tools.jackson.core.io.JsonStringEncoder;
 final class JsonLogging {
 
 	static final String IGNORE = "[ignore]";
+
+	private static final Map<String, String> MDC_FIELD_NAMES = Map.of("traceId", "trace_id", "spanId", "span_id");
 
 	private final ServiceIdentity identity;
 
@@ -110,7 +114,14 @@ final class JsonLogging {
 	}
 
 	LogstashEncoder encoder(LoggerContext context) {
-		LogstashEncoder encoder = new LogstashEncoder();
+		LoggingProperties.Mask mask = this.properties.getMask();
+		FixedFieldsJsonEncoder encoder = new FixedFieldsJsonEncoder(MDC_FIELD_NAMES, mask.getFields(),
+				mask.getReplacement(), mask.isSecretsInText(), mask.getValues());
+		Map<String, String> identityFields = new LinkedHashMap<>();
+		identityFields.put("service", this.identity.name());
+		identityFields.put("environment", this.identity.environment());
+		identityFields.put("version", this.identity.version());
+		encoder.setIdentity(identityFields);
 		encoder.setContext(context);
 		encoder.setFieldNames(fieldNames());
 		encoder.setTimeZone("UTC");
@@ -119,8 +130,7 @@ final class JsonLogging {
 		encoder.setIncludeTags(false);
 		encoder.setIncludeContext(false);
 		encoder.setCustomFields(customFields());
-		encoder.addMdcKeyFieldName("traceId=trace_id");
-		encoder.addMdcKeyFieldName("spanId=span_id");
+		MDC_FIELD_NAMES.forEach((key, name) -> encoder.addMdcKeyFieldName(key + "=" + name));
 		encoder.setThrowableConverter(throwableConverter(context));
 		StackHashJsonProvider stackHash = new StackHashJsonProvider();
 		stackHash.setFieldName("stack_hash");

@@ -31,9 +31,6 @@ import java.util.regex.Pattern;
  */
 final class SecretsInText {
 
-	private static final String[] KEYWORDS = { "bearer", "password", "passwd", "secret", "api_key", "api-key", "apikey",
-			"token" };
-
 	private static final Pattern BEARER = Pattern.compile("(?i)(?<=bearer\\s{1,4})[A-Za-z0-9\\-._~+/]+=*");
 
 	private static final Pattern KEY_VALUE = Pattern
@@ -51,7 +48,7 @@ final class SecretsInText {
 	 * @return the text with its secrets replaced, or the same instance when it holds none
 	 */
 	String mask(String text) {
-		return containsKeyword(text) ? replace(text) : text;
+		return mayHoldSecret(text) ? replace(text) : text;
 	}
 
 	/**
@@ -65,17 +62,43 @@ final class SecretsInText {
 		return masked.equals(text) ? text : masked;
 	}
 
+	/**
+	 * Whether the text may hold a secret that {@link #replace(String)} masks: one of the
+	 * keywords, and a separator that the expressions need after it (whitespace after
+	 * {@code bearer}, {@code =} or {@code :} after the others). Ids, thread and logger
+	 * names hold no separator and cost one pass over their characters.
+	 * @param text the text
+	 * @return whether the text needs to be examined by the expressions
+	 */
+	static boolean mayHoldSecret(CharSequence text) {
+		return hasSeparator(text) && containsKeyword(text);
+	}
+
+	private static boolean hasSeparator(CharSequence text) {
+		int length = text.length();
+		for (int i = 0; i < length; i++) {
+			char c = text.charAt(i);
+			if (c == '=' || c == ':' || c == ' ' || (c >= '\t' && c <= '\r')) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	static boolean containsKeyword(CharSequence text) {
 		int length = text.length();
 		for (int i = 0; i < length; i++) {
-			char c = lowerCase(text.charAt(i));
-			if (c != 'b' && c != 'p' && c != 's' && c != 'a' && c != 't') {
-				continue;
-			}
-			for (String keyword : KEYWORDS) {
-				if (keyword.charAt(0) == c && regionMatches(text, i, keyword)) {
-					return true;
-				}
+			boolean found = switch (lowerCase(text.charAt(i))) {
+				case 'b' -> regionMatches(text, i, "bearer");
+				case 'p' -> regionMatches(text, i, "password") || regionMatches(text, i, "passwd");
+				case 's' -> regionMatches(text, i, "secret");
+				case 'a' -> regionMatches(text, i, "api_key") || regionMatches(text, i, "api-key")
+						|| regionMatches(text, i, "apikey");
+				case 't' -> regionMatches(text, i, "token");
+				default -> false;
+			};
+			if (found) {
+				return true;
 			}
 		}
 		return false;

@@ -36,7 +36,7 @@ final class SecretsInTextMasker implements ValueMasker {
 
 	@Override
 	public Object mask(TokenStreamContext context, Object value) {
-		if (!(value instanceof CharSequence text) || !containsKeyword(text)) {
+		if (!(value instanceof CharSequence text) || !SecretsInText.mayHoldSecret(text)) {
 			return null;
 		}
 		String original = text.toString();

@@ -105,9 +105,8 @@ public final class PhoenixTracingAutoConfiguration {
 				ObjectProvider<SpanReporter> spanReporters, ObjectProvider<SpanFilter> spanFilters,
 				OpenTelemetryTracingProperties openTelemetry, SpanQueueMonitor monitor) {
 			OpenTelemetryTracingProperties.Export export = openTelemetry.getExport();
-			SpanExporter exporter = new CompositeSpanExporter(spanExporters.list(),
-					spanExportingPredicates.orderedStream().toList(), spanReporters.orderedStream().toList(),
-					spanFilters.orderedStream().toList());
+			SpanExporter exporter = exporter(spanExporters.list(), spanExportingPredicates.orderedStream().toList(),
+					spanReporters.orderedStream().toList(), spanFilters.orderedStream().toList());
 			return BatchSpanProcessor.builder(monitor.reportingDrops(exporter))
 				.setExportUnsampledSpans(export.isIncludeUnsampled())
 				.setExporterTimeout(export.getTimeout())
@@ -116,6 +115,20 @@ public final class PhoenixTracingAutoConfiguration {
 				.setScheduleDelay(export.getScheduleDelay())
 				.setMeterProvider(monitor.getMeterProvider())
 				.build();
+		}
+
+		/**
+		 * Micrometer's composite copies every span into a {@code FinishedSpan} and back
+		 * (about 2 KB a span, its attributes rebuilt on every read by the marshaller)
+		 * even when there is nothing to filter, map or report: without predicates,
+		 * reporters and filters the spans go to the exporters as the SDK made them.
+		 */
+		static SpanExporter exporter(List<SpanExporter> exporters, List<SpanExportingPredicate> predicates,
+				List<SpanReporter> reporters, List<SpanFilter> filters) {
+			if (predicates.isEmpty() && reporters.isEmpty() && filters.isEmpty()) {
+				return SpanExporter.composite(exporters);
+			}
+			return new CompositeSpanExporter(exporters, predicates, reporters, filters);
 		}
 
 	}

@@ -59,4 +59,17 @@ class SecretsInTextMaskerTests {
 		assertThat(SecretsInTextMasker.containsKeyword("GET /orders/{id} 200")).isFalse();
 	}
 
+	@Test
+	void onlyTextWithASeparatorAfterAKeywordIsExamined() {
+		// The expressions need whitespace after 'bearer' and '=' or ':' after the others
+		assertThat(SecretsInText.mayHoldSecret("io.acme.TokenService")).isFalse();
+		assertThat(SecretsInText.mayHoldSecret("token-refresh-1")).isFalse();
+		assertThat(SecretsInText.mayHoldSecret("x-PASSWORD")).isFalse();
+		assertThat(SecretsInText.mayHoldSecret("token=abc")).isTrue();
+		assertThat(SecretsInText.mayHoldSecret("password :x")).isTrue();
+		assertThat(SecretsInText.mayHoldSecret("Bearer\tabc")).isTrue();
+		assertThat(new SecretsInText("****").mask("token=abc")).isEqualTo("token=****");
+		assertThat(new SecretsInText("****").mask("Bearer\tabc")).isEqualTo("Bearer\t****");
+	}
+
 }

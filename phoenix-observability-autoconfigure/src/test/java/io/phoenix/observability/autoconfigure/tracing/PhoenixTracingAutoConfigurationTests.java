@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.exporter.SpanExportingPredicate;
+import io.micrometer.tracing.exporter.SpanFilter;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.metrics.InstrumentType;
@@ -91,6 +93,31 @@ class PhoenixTracingAutoConfigurationTests {
 			provider.get("test").spanBuilder("checkout").startSpan().end();
 			provider.forceFlush().join(10, TimeUnit.SECONDS);
 			assertThat(this.failing.exported).extracting("name").containsExactly("checkout");
+		});
+	}
+
+	@Test
+	void spansReachTheExportersAsTheSdkRecordedThem() {
+		this.withSpringBootTracing.run((context) -> {
+			SdkTracerProvider provider = context.getBean(SdkTracerProvider.class);
+			provider.get("test").spanBuilder("checkout").setAttribute("order", "42").startSpan().end();
+			provider.forceFlush().join(10, TimeUnit.SECONDS);
+			// Not copied through Micrometer's FinishedSpan when nothing filters or maps
+			assertThat(this.failing.exported).singleElement().satisfies((span) -> {
+				assertThat(span.getClass().getName()).doesNotStartWith("io.micrometer");
+				assertThat(span.getAttributes().get(AttributeKey.stringKey("order"))).isEqualTo("42");
+			});
+		});
+	}
+
+	@Test
+	void spanProcessorKeepsSpringBootsSpanFilters() {
+		SpanFilter renaming = (span) -> span.setName(span.getName() + "-filtered");
+		this.withSpringBootTracing.withBean(SpanFilter.class, () -> renaming).run((context) -> {
+			SdkTracerProvider provider = context.getBean(SdkTracerProvider.class);
+			provider.get("test").spanBuilder("checkout").startSpan().end();
+			provider.forceFlush().join(10, TimeUnit.SECONDS);
+			assertThat(this.failing.exported).extracting("name").containsExactly("checkout-filtered");
 		});
 	}
 
