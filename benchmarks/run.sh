@@ -129,6 +129,10 @@ log "estimate: $(estimate)"
 
 if [ -z "${SKIP_BUILD:-}" ]; then
 	log "building"
+	# An app jar whose own classes did not change is not written again, and Boot's
+	# repackaging then keeps the Phoenix inside it: remove them so that the apps carry the
+	# code being measured
+	rm -f "$BENCH"/apps/*/target/*.jar "$BENCH"/apps/*/target/*.jar.original
 	(cd "$ROOT" && ./mvnw -B -q package -Pbenchmark-apps -DskipTests \
 		-pl benchmarks,benchmarks/apps/bare,benchmarks/apps/actuator-only,benchmarks/apps/boot-default,benchmarks/apps/phoenix,benchmarks/apps/phoenix-webflux -am)
 fi
