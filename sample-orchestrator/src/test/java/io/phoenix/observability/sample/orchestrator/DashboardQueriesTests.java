@@ -150,6 +150,10 @@ class DashboardQueriesTests {
 			for (int i = 0; i < 6; i++) {
 				run(app, "summarize");
 				run(app, "broken");
+				// One failed call a scrape, until the breaker opens: a counter that a
+				// rate
+				// reads must grow between two scrapes, not only be born
+				Thread.sleep(1100);
 			}
 			grpc();
 			// Rates need two scrapes and rules an evaluation: ask again until every query
@@ -173,11 +177,14 @@ class DashboardQueriesTests {
 				.allSatisfy(
 						(query, failure) -> assertThat(excused(query, failure)).as("%s: %s", query, failure).isTrue());
 			// The domain SLIs, evaluated by Prometheus from the served rules: the broken
-			// runs
-			// and the failing LLM are their bad events
+			// runs and the failing LLM are their bad events
 			for (String query : List.of("slo:sli_error:ratio_rate5m{sloth_slo=\"pipeline-success\"} > 0",
 					"slo:sli_error:ratio_rate5m{sloth_slo=\"llm-availability\"} > 0",
 					"slo:sli_error:ratio_rate5m{sloth_slo=\"pipeline-latency\"} >= 0")) {
+				long sliDeadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+				while (prometheus.ask(query).result().isEmpty() && System.nanoTime() < sliDeadline) {
+					Thread.sleep(500);
+				}
 				assertThat(prometheus.ask(query).result()).as("%s, of %s", query, prometheus.ask(
 						"{__name__=~\"slo:sli_error:ratio_rate5m|pipeline_executions_total|gen_ai_client_operation_seconds_count\"}")
 					.result()).isNotEmpty();

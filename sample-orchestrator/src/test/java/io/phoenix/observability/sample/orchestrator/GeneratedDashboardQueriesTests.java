@@ -145,7 +145,7 @@ class GeneratedDashboardQueriesTests {
 		// the pipelines the code runs
 		assertThat(rows).containsExactly("SLO pipeline-success: Pipeline runs succeed",
 				"SLO pipeline-latency: Pipeline runs complete within 5 seconds",
-				"SLO llm-availability: Calls to the LLM provider succeed", "Dependencies", "Pipelines");
+				"SLO llm-availability: Calls to the LLM succeed", "Dependencies", "Pipelines");
 		assertThat(titles).contains("llm (http)", "Circuit breaker llm", "Success ratio by pipeline");
 	}
 
