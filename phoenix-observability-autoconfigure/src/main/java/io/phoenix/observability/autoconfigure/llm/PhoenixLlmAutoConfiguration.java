@@ -19,6 +19,7 @@ package io.phoenix.observability.autoconfigure.llm;
 import io.micrometer.observation.ObservationRegistry;
 import io.phoenix.observability.autoconfigure.condition.ConditionalOnPhoenixFeature;
 import io.phoenix.observability.autoconfigure.dependency.DependencyDeclarations;
+import io.phoenix.observability.autoconfigure.pipeline.TagValueLimiter;
 
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.beans.factory.ObjectProvider;
@@ -40,7 +41,8 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration(
 		afterName = { "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
-				"io.phoenix.observability.autoconfigure.dependency.PhoenixDependencyAutoConfiguration" })
+				"io.phoenix.observability.autoconfigure.dependency.PhoenixDependencyAutoConfiguration",
+				"io.phoenix.observability.autoconfigure.pipeline.PhoenixPipelineAutoConfiguration" })
 @ConditionalOnClass(ObservationRegistry.class)
 @ConditionalOnPhoenixFeature("llm")
 public final class PhoenixLlmAutoConfiguration {
@@ -75,6 +77,16 @@ public final class PhoenixLlmAutoConfiguration {
 			return new ChatModelCallLogObservationHandler(log,
 					environment.getProperty("spring.ai.chat.observations.log-prompt", Boolean.class, false),
 					environment.getProperty("spring.ai.chat.observations.log-completion", Boolean.class, false));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ChatModelTagValueLimitingFilter chatModelTagValueLimitingFilter(ObjectProvider<TagValueLimiter> limiter,
+				Environment environment) {
+			// The pipelines' limiter when they are on, so that a model counts once for
+			// both
+			return new ChatModelTagValueLimitingFilter(limiter.getIfAvailable(() -> new TagValueLimiter(
+					environment.getProperty("phoenix.observability.pipelines.max-tag-values", Integer.class, 100))));
 		}
 
 	}
