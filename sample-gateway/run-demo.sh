@@ -48,7 +48,7 @@ alerting=(--phoenix.slo.alertmanager.slack-api-url-file="$work/secrets/slack-api
 
 java -jar "$orchestrator_jar" --server.port=8081 "${alerting[@]}" >"$work/orchestrator.log" 2>&1 &
 pids+=($!)
-java -jar "$gateway_jar" --server.port=8080 --gateway.orchestrator-url=http://127.0.0.1:8081 "${alerting[@]}" \
+java -jar "$gateway_jar" --server.port=8080 --gateway.orchestrator-host=127.0.0.1 "${alerting[@]}" \
 	>"$work/gateway.log" 2>&1 &
 pids+=($!)
 
