@@ -188,9 +188,7 @@ public record AlertPack(String service, List<ThresholdAlert> alerts, String llmM
 			Threshold failures = rules.getPipelineFailures();
 			if (failures.isEnabled()) {
 				// Per pipeline: one failing pipeline is hidden in the sum of all. Runs
-				// that
-				// end for their own reason (max_iterations, awaiting_clarification) are
-				// outcomes, not failures
+				// that end for their own reason (max_iterations) are no failures
 				String ratio = "sum by (service, pipeline) (rate(pipeline_executions_total{" + s
 						+ ",status=~\"error|timeout\"}[5m]))\n/\nsum by (service, pipeline) (rate(pipeline_executions_total{"
 						+ s + "}[5m]))";

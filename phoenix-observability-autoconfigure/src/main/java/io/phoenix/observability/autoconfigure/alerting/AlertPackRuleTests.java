@@ -183,9 +183,8 @@ public final class AlertPackRuleTests {
 						EVENTS_PER_MINUTE.multiply(BigDecimal.ONE.subtract(value)), minutes));
 			}
 			case PIPELINE_FAILURE_RATIO -> {
-				// Half the failures are errors, half timeouts; half the other runs end
-				// for
-				// their own reason, which is no failure
+				// Half the failures are errors, half timeouts; half the other runs
+				// end for their own reason, which is no failure
 				Map<String, String> pipeline = with(service, "pipeline", PIPELINE);
 				BigDecimal failed = EVENTS_PER_MINUTE.multiply(value).divide(TWO);
 				BigDecimal other = EVENTS_PER_MINUTE.multiply(BigDecimal.ONE.subtract(value)).divide(TWO);

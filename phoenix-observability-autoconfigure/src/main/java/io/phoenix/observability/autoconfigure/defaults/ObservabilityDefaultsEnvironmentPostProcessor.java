@@ -39,9 +39,8 @@ import org.springframework.core.env.MapPropertySource;
  * <p>
  * The defaults expose the Prometheus endpoint, tag every metric and every span with the
  * service identity, choose the sampling probability and the latency buckets for the
- * service type, publish the histogram of LLM calls, and switch off the OTLP metrics push
- * unless a URL is configured, so that nothing tries to reach a collector that nobody
- * configured.
+ * service type, and switch off the OTLP metrics push unless a URL is configured, so that
+ * nothing tries to reach a collector that nobody configured.
  *
  * @author Phoenix Observability
  * @since 0.1.0
@@ -52,11 +51,6 @@ public class ObservabilityDefaultsEnvironmentPostProcessor implements Environmen
 	 * Name of the property source that holds the defaults.
 	 */
 	public static final String PROPERTY_SOURCE_NAME = "phoenixObservabilityDefaults";
-
-	private static final String LLM_OPERATION_METER = "gen_ai.client.operation";
-
-	private static final String LLM_BUCKETS = "10ms,20ms,40ms,80ms,160ms,320ms,640ms,1280ms,2560ms,5120ms,10240ms,"
-			+ "20480ms,40960ms,81920ms";
 
 	@Override
 	public int getOrder() {
@@ -137,10 +131,6 @@ public class ObservabilityDefaultsEnvironmentPostProcessor implements Environmen
 			.collect(Collectors.joining(","));
 		defaults.put("management.metrics.distribution.slo.http.server.requests", buckets);
 		defaults.put("management.metrics.distribution.slo.http.client.requests", buckets);
-		// Spring AI's timer of LLM calls publishes no buckets of its own: these are the
-		// boundaries that OpenTelemetry's GenAI conventions advise for
-		// gen_ai.client.operation.duration, 10ms doubling to 82s
-		defaults.put("management.metrics.distribution.slo[" + LLM_OPERATION_METER + "]", LLM_BUCKETS);
 		// Boot 4 pushes OTLP metrics to localhost:4318 by default; only push when asked
 		// to
 		if (!environment.containsProperty("management.otlp.metrics.export.url")) {

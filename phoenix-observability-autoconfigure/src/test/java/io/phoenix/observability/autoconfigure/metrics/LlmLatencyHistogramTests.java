@@ -14,13 +14,14 @@
  * limitations under the License.
  */
 
-package io.phoenix.observability.autoconfigure.defaults;
+package io.phoenix.observability.autoconfigure.metrics;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -38,9 +39,10 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests that Spring AI's timer of LLM calls, {@code gen_ai.client.operation}, is scraped
- * with histogram buckets by default, and that Spring Boot's
- * {@code management.metrics.distribution.*} properties still choose them.
+ * Tests for {@link LlmLatencyBucketsMeterFilter}: Spring AI's timer of LLM calls,
+ * {@code gen_ai.client.operation}, is scraped with histogram buckets, Spring Boot's
+ * {@code management.metrics.distribution.*} properties still choose them, and its long
+ * task timer keeps its count.
  *
  * @author Phoenix Observability
  */
@@ -59,6 +61,18 @@ class LlmLatencyHistogramTests {
 	}
 
 	@Test
+	void callsInProgressKeepTheirCount() {
+		// What the LLM providers dashboard charts as calls in progress
+		assertThat(scrapeAfterOneCall()).contains("gen_ai_client_operation_active_seconds_count{")
+			.doesNotContain("gen_ai_client_operation_active_seconds_bucket");
+	}
+
+	@Test
+	void timerWithItsOwnBucketsKeepsThem() {
+		assertThat(buckets(scrapeAfterOneCall(Duration.ofSeconds(3)))).containsExactly("3.0", "+Inf");
+	}
+
+	@Test
 	void bootsDistributionPropertiesChooseOtherBuckets() {
 		assertThat(buckets(scrapeAfterOneCall("--management.metrics.distribution.slo[gen_ai.client.operation]=1s,5s")))
 			.containsExactly("1.0", "5.0", "+Inf");
@@ -67,15 +81,21 @@ class LlmLatencyHistogramTests {
 	}
 
 	private static String scrapeAfterOneCall(String... args) {
+		return scrapeAfterOneCall(null, args);
+	}
+
+	private static String scrapeAfterOneCall(Duration ownBucket, String... args) {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Metrics.class)
 			.web(WebApplicationType.NONE)
 			.properties("spring.application.name=llm-client")
 			.run(args)) {
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
-			Timer.builder("gen_ai.client.operation")
-				.tag("gen_ai.system", "openai")
-				.register(registry)
-				.record(Duration.ofMillis(700));
+			Timer.Builder timer = Timer.builder("gen_ai.client.operation").tag("gen_ai.system", "openai");
+			if (ownBucket != null) {
+				timer.serviceLevelObjectives(ownBucket);
+			}
+			timer.register(registry).record(Duration.ofMillis(700));
+			LongTaskTimer.builder("gen_ai.client.operation.active").tag("gen_ai.system", "openai").register(registry);
 			return context.getBean(PrometheusMeterRegistry.class).scrape();
 		}
 	}
@@ -85,8 +105,8 @@ class LlmLatencyHistogramTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration({ MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
-			PrometheusMetricsExportAutoConfiguration.class })
+	@ImportAutoConfiguration({ PhoenixMetricsAutoConfiguration.class, MetricsAutoConfiguration.class,
+			CompositeMeterRegistryAutoConfiguration.class, PrometheusMetricsExportAutoConfiguration.class })
 	static class Metrics {
 
 	}
