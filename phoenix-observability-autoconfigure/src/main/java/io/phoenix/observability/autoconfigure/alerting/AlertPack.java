@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.phoenix.observability.autoconfigure.alerting.AlertRulesProperties.InfoThreshold;
 import io.phoenix.observability.autoconfigure.alerting.AlertRulesProperties.LatencyThreshold;
 import io.phoenix.observability.autoconfigure.alerting.AlertRulesProperties.LlmThreshold;
 import io.phoenix.observability.autoconfigure.alerting.AlertRulesProperties.Threshold;
@@ -33,11 +34,13 @@ import static io.phoenix.observability.autoconfigure.alerting.PromQl.quote;
 
 /**
  * The default alert rules of a service (errors, latency, LLM failures, CPU, heap, disk,
- * circuit breakers, database pools), resolved from {@link AlertRulesProperties}. They
- * watch the meters that Phoenix and Spring Boot publish and have nothing to do with SLOs.
+ * circuit breakers, database pools, pipeline failures and latency, interrupts), resolved
+ * from {@link AlertRulesProperties}. They watch the meters that Phoenix and Spring Boot
+ * publish and have nothing to do with SLOs.
  *
  * @param service the name of the service
- * @param alerts the alerts, a warning and a critical one for each enabled rule
+ * @param alerts the alerts, a warning and a critical one for each enabled rule (one
+ * informational alert for interrupts)
  * @param llmMetric the Prometheus metric that counts LLM requests
  * @param llmErrorMatcher the label matcher that selects failed LLM requests
  * @author Phoenix Observability
@@ -77,7 +80,23 @@ public record AlertPack(String service, List<ThresholdAlert> alerts, String llmM
 	 * @return the alert pack
 	 */
 	public static AlertPack of(String service, AlertRulesProperties rules, String runbookUrl, boolean connectionPool) {
-		return new Builder(service, runbookUrl).build(rules, connectionPool);
+		return of(service, rules, runbookUrl, connectionPool, false);
+	}
+
+	/**
+	 * Resolve the alert pack from its properties.
+	 * @param service the name of the service
+	 * @param rules the thresholds
+	 * @param runbookUrl the runbook; each alert links to it with its own anchor
+	 * @param connectionPool whether the service has a JDBC connection pool, which adds
+	 * the pool rule
+	 * @param pipelines whether the service records pipeline runs and interrupts, which
+	 * adds the pipeline and interrupt rules
+	 * @return the alert pack
+	 */
+	public static AlertPack of(String service, AlertRulesProperties rules, String runbookUrl, boolean connectionPool,
+			boolean pipelines) {
+		return new Builder(service, runbookUrl).build(rules, connectionPool, pipelines);
 	}
 
 	private static final class Builder {
@@ -96,7 +115,7 @@ public record AlertPack(String service, List<ThresholdAlert> alerts, String llmM
 			this.selector = "service=" + quote(service);
 		}
 
-		AlertPack build(AlertRulesProperties rules, boolean connectionPool) {
+		AlertPack build(AlertRulesProperties rules, boolean connectionPool, boolean pipelines) {
 			String s = this.selector;
 			Threshold errorRate = rules.getErrorRate();
 			if (errorRate.isEnabled()) {
@@ -158,7 +177,46 @@ public record AlertPack(String service, List<ThresholdAlert> alerts, String llmM
 				pair("PhoenixDatabasePoolExhaustion", Measure.DB_POOL, ratio, " > ", pool, true,
 						"More than %s%% of the connections of a database pool of " + this.service + " are in use");
 			}
+			if (pipelines) {
+				pipelines(rules);
+			}
 			return new AlertPack(this.service, this.alerts, llm.getMetric(), llm.getErrorMatcher());
+		}
+
+		private void pipelines(AlertRulesProperties rules) {
+			String s = this.selector;
+			Threshold failures = rules.getPipelineFailures();
+			if (failures.isEnabled()) {
+				// Per pipeline: one failing pipeline is hidden in the sum of all. Runs
+				// that end for their own reason (max_iterations) are no failures
+				String ratio = "sum by (service, pipeline) (rate(pipeline_executions_total{" + s
+						+ ",status=~\"error|timeout\"}[5m]))\n/\nsum by (service, pipeline) (rate(pipeline_executions_total{"
+						+ s + "}[5m]))";
+				pair("PhoenixPipelineFailures", Measure.PIPELINE_FAILURE_RATIO, ratio, " > ", failures, true,
+						"More than %s%% of the runs of a pipeline of " + this.service + " fail");
+			}
+			LatencyThreshold latency = rules.getPipelineLatencyP99();
+			if (latency.isEnabled()) {
+				String p99 = "histogram_quantile(0.99,\n  sum by (service, pipeline, le) (rate(pipeline_duration_seconds_bucket{"
+						+ s + "}[5m])))";
+				add("PhoenixPipelineLatencyP99", Measure.PIPELINE_LATENCY_P99, p99, " > ",
+						seconds(latency.getWarning()), latency.getWarningFor(), "warning",
+						"99th percentile duration of a pipeline of " + this.service + " is above "
+								+ duration(latency.getWarning()));
+				add("PhoenixPipelineLatencyP99", Measure.PIPELINE_LATENCY_P99, p99, " > ",
+						seconds(latency.getCritical()), latency.getCriticalFor(), "critical",
+						"99th percentile duration of a pipeline of " + this.service + " is above "
+								+ duration(latency.getCritical()));
+			}
+			InfoThreshold interrupts = rules.getInterrupts();
+			if (interrupts.isEnabled()) {
+				// Raised only: the answers to the same questions are counted too
+				BigDecimal threshold = BigDecimal.valueOf(interrupts.getInfo());
+				add("PhoenixInterruptRate", Measure.INTERRUPT_RATE,
+						"sum by (service) (rate(interrupts_total{" + s + ",status=\"raised\"}[5m]))", " > ", threshold,
+						interrupts.getInfoFor(), "info",
+						"More than " + number(threshold) + " interrupts per second are raised by " + this.service);
+			}
 		}
 
 		private void pair(String name, Measure measure, String expr, String operator, Threshold threshold,

@@ -62,6 +62,12 @@ public final class AlertPackRuleTests {
 
 	private static final String DB_POOL = "main";
 
+	private static final String PIPELINE = "checkout";
+
+	private static final BigDecimal TWO = BigDecimal.valueOf(2);
+
+	private static final BigDecimal SECONDS_PER_MINUTE = BigDecimal.valueOf(60);
+
 	// Large enough that 5% beyond or short of a threshold is a whole number of
 	// connections
 	private static final BigDecimal POOL_SIZE = BigDecimal.valueOf(1000);
@@ -129,6 +135,10 @@ public final class AlertPackRuleTests {
 				if (other.measure() == Measure.DB_POOL) {
 					labels.put("pool", DB_POOL);
 				}
+				if (other.measure() == Measure.PIPELINE_FAILURE_RATIO
+						|| other.measure() == Measure.PIPELINE_LATENCY_P99) {
+					labels.put("pipeline", PIPELINE);
+				}
 				expected.add(map("exp_labels", labels, "exp_annotations", other.annotations(humanize(value))));
 			}
 		}
@@ -171,6 +181,34 @@ public final class AlertPackRuleTests {
 						minutes));
 				series.add(counter(this.pack.llmMetric(), with(service, label, good),
 						EVENTS_PER_MINUTE.multiply(BigDecimal.ONE.subtract(value)), minutes));
+			}
+			case PIPELINE_FAILURE_RATIO -> {
+				// Half the failures are errors, half timeouts; half the other runs
+				// end for their own reason, which is no failure
+				Map<String, String> pipeline = with(service, "pipeline", PIPELINE);
+				BigDecimal failed = EVENTS_PER_MINUTE.multiply(value).divide(TWO);
+				BigDecimal other = EVENTS_PER_MINUTE.multiply(BigDecimal.ONE.subtract(value)).divide(TWO);
+				series.add(counter("pipeline_executions_total", with(pipeline, "status", "error"), failed, minutes));
+				series.add(counter("pipeline_executions_total", with(pipeline, "status", "timeout"), failed, minutes));
+				series.add(counter("pipeline_executions_total", with(pipeline, "status", "success"), other, minutes));
+				series.add(counter("pipeline_executions_total", with(pipeline, "status", "max_iterations"), other,
+						minutes));
+			}
+			case PIPELINE_LATENCY_P99 -> {
+				// Every run in the first bucket: its 99th percentile is 0.99 of its bound
+				Map<String, String> pipeline = with(service, "pipeline", PIPELINE);
+				BigDecimal bound = value.divide(new BigDecimal("0.99"), MathContext.DECIMAL64);
+				series.add(counter("pipeline_duration_seconds_bucket", with(pipeline, "le", number(bound)),
+						EVENTS_PER_MINUTE, minutes));
+				series.add(counter("pipeline_duration_seconds_bucket", with(pipeline, "le", "+Inf"), EVENTS_PER_MINUTE,
+						minutes));
+			}
+			case INTERRUPT_RATE -> {
+				// Each raised interrupt is answered: the answers are not counted again
+				Map<String, String> interrupt = with(service, "kind", "clarification");
+				BigDecimal perMinute = value.multiply(SECONDS_PER_MINUTE);
+				series.add(counter("interrupts_total", with(interrupt, "status", "raised"), perMinute, minutes));
+				series.add(counter("interrupts_total", with(interrupt, "status", "answered"), perMinute, minutes));
 			}
 			case CPU -> series.add(gauge("process_cpu_usage", service, value, start, minutes));
 			case HEAP -> {
@@ -216,7 +254,9 @@ public final class AlertPackRuleTests {
 		else {
 			value = threshold.multiply(up ? BEYOND : SHORT);
 		}
-		return (alert.measure() != Measure.LATENCY_P95) ? value.min(BigDecimal.ONE) : value;
+		boolean ratio = alert.measure() != Measure.LATENCY_P95 && alert.measure() != Measure.PIPELINE_LATENCY_P99
+				&& alert.measure() != Measure.INTERRUPT_RATE;
+		return ratio ? value.min(BigDecimal.ONE) : value;
 	}
 
 	private static boolean holds(ThresholdAlert alert, BigDecimal value) {

@@ -78,6 +78,22 @@ public class AlertRulesProperties {
 	 */
 	private final Threshold dbPool = new Threshold(80, Duration.ofMinutes(5), 95, Duration.ofMinutes(2));
 
+	/**
+	 * Ratio of pipeline runs that end in error or timeout, in percent, per pipeline.
+	 */
+	private final Threshold pipelineFailures = new Threshold(1, Duration.ofMinutes(5), 5, Duration.ofMinutes(3));
+
+	/**
+	 * 99th percentile duration of pipeline runs, per pipeline.
+	 */
+	private final LatencyThreshold pipelineLatencyP99 = new LatencyThreshold(Duration.ofSeconds(10),
+			Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofMinutes(5));
+
+	/**
+	 * Interrupts raised per second, an informational alert.
+	 */
+	private final InfoThreshold interrupts = new InfoThreshold(10, Duration.ofMinutes(5));
+
 	public Threshold getErrorRate() {
 		return this.errorRate;
 	}
@@ -110,8 +126,20 @@ public class AlertRulesProperties {
 		return this.dbPool;
 	}
 
+	public Threshold getPipelineFailures() {
+		return this.pipelineFailures;
+	}
+
+	public LatencyThreshold getPipelineLatencyP99() {
+		return this.pipelineLatencyP99;
+	}
+
+	public InfoThreshold getInterrupts() {
+		return this.interrupts;
+	}
+
 	/**
-	 * What every rule of the pack has: a switch and how long each level must hold.
+	 * What every rule of the pack has: a switch.
 	 */
 	public abstract static class Rule {
 
@@ -119,6 +147,30 @@ public class AlertRulesProperties {
 		 * Whether to generate this rule.
 		 */
 		private boolean enabled = true;
+
+		Rule() {
+		}
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		static Duration notNegative(Duration duration) {
+			Assert.isTrue(duration != null && !duration.isNegative(),
+					() -> "must be 0s or more, such as 5m, but was " + duration);
+			return duration;
+		}
+
+	}
+
+	/**
+	 * A rule with a warning and a critical level, and how long each must hold.
+	 */
+	public abstract static class LevelledRule extends Rule {
 
 		/**
 		 * How long the warning condition must hold before the alert fires.
@@ -130,17 +182,9 @@ public class AlertRulesProperties {
 		 */
 		private Duration criticalFor;
 
-		Rule(Duration warningFor, Duration criticalFor) {
+		LevelledRule(Duration warningFor, Duration criticalFor) {
 			this.warningFor = warningFor;
 			this.criticalFor = criticalFor;
-		}
-
-		public boolean isEnabled() {
-			return this.enabled;
-		}
-
-		public void setEnabled(boolean enabled) {
-			this.enabled = enabled;
 		}
 
 		public Duration getWarningFor() {
@@ -159,10 +203,45 @@ public class AlertRulesProperties {
 			this.criticalFor = notNegative(criticalFor);
 		}
 
-		private static Duration notNegative(Duration duration) {
-			Assert.isTrue(duration != null && !duration.isNegative(),
-					() -> "must be 0s or more, such as 5m, but was " + duration);
-			return duration;
+	}
+
+	/**
+	 * A rule with one informational level: worth a look, never a page.
+	 */
+	public static class InfoThreshold extends Rule {
+
+		/**
+		 * Threshold of the informational alert.
+		 */
+		private double info;
+
+		/**
+		 * How long the condition must hold before the alert fires.
+		 */
+		private Duration infoFor;
+
+		// Private, so that the configuration processor reads the setters, not these
+		// parameters
+		private InfoThreshold(double info, Duration infoFor) {
+			this.info = info;
+			this.infoFor = infoFor;
+		}
+
+		public double getInfo() {
+			return this.info;
+		}
+
+		public void setInfo(double info) {
+			Assert.isTrue(info >= 0, () -> "must be 0 or more, but was " + info);
+			this.info = info;
+		}
+
+		public Duration getInfoFor() {
+			return this.infoFor;
+		}
+
+		public void setInfoFor(Duration infoFor) {
+			this.infoFor = notNegative(infoFor);
 		}
 
 	}
@@ -170,7 +249,7 @@ public class AlertRulesProperties {
 	/**
 	 * A rule with numeric warning and critical thresholds.
 	 */
-	public static class Threshold extends Rule {
+	public static class Threshold extends LevelledRule {
 
 		/**
 		 * Warning threshold.
@@ -213,7 +292,7 @@ public class AlertRulesProperties {
 	/**
 	 * A rule with latency thresholds.
 	 */
-	public static class LatencyThreshold extends Rule {
+	public static class LatencyThreshold extends LevelledRule {
 
 		/**
 		 * Warning latency.

@@ -30,7 +30,7 @@ import java.util.Map;
  * @param threshold the value the measure is compared with, in the unit of the query
  * @param below whether the alert fires below the threshold rather than above it
  * @param forDuration how long the condition must hold; zero fires at once
- * @param severity {@code warning} or {@code critical}
+ * @param severity {@code warning}, {@code critical} or {@code info}
  * @param summary what the alert says, in a sentence
  * @param runbookUrl the runbook of the alert
  * @author Phoenix Observability
@@ -108,7 +108,22 @@ public record ThresholdAlert(String name, Measure measure, String expr, BigDecim
 		/**
 		 * Connections in use over the maximum of a database pool, by pool.
 		 */
-		DB_POOL
+		DB_POOL,
+
+		/**
+		 * Ratio of pipeline runs that end in error or timeout, by pipeline.
+		 */
+		PIPELINE_FAILURE_RATIO,
+
+		/**
+		 * 99th percentile duration of pipeline runs, in seconds, by pipeline.
+		 */
+		PIPELINE_LATENCY_P99,
+
+		/**
+		 * Interrupts raised per second.
+		 */
+		INTERRUPT_RATE
 
 	}
 

@@ -30,7 +30,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
 /**
- * Auto-configuration for Phoenix's metrics guards.
+ * Auto-configuration for Phoenix's metrics guards, and the histogram of Spring AI's LLM
+ * calls.
  *
  * @author Phoenix Observability
  * @since 0.1.0
@@ -47,6 +48,15 @@ public final class PhoenixMetricsAutoConfiguration {
 	CardinalityGuardMeterFilter cardinalityGuardMeterFilter(MetricsGuardProperties properties) {
 		return new CardinalityGuardMeterFilter(properties.getCardinality().getTagKeys(),
 				properties.getCardinality().getMaxValues());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	// Before Spring Boot's PropertiesMeterFilter (order 0), which overrides it with
+	// management.metrics.distribution.*
+	@Order(-1)
+	LlmLatencyBucketsMeterFilter llmLatencyBucketsMeterFilter() {
+		return new LlmLatencyBucketsMeterFilter();
 	}
 
 	@Bean

@@ -39,6 +39,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -75,6 +76,8 @@ public final class PhoenixSloAutoConfiguration {
 
 	private static final String HIKARI_DATA_SOURCE = "com.zaxxer.hikari.HikariDataSource";
 
+	private static final String PIPELINES_ENABLED = "phoenix.observability.pipelines.enabled";
+
 	@Bean
 	@ConditionalOnMissingBean
 	SloModel sloModel(ApplicationContext context, ServiceIdentity identity, SloProperties slo,
@@ -85,7 +88,12 @@ public final class PhoenixSloAutoConfiguration {
 		// HikariCP on the class path is what makes Boot build a pool; the class path is
 		// also all that the build-time SloFilesWriter shares with the running service
 		boolean pool = ClassUtils.isPresent(HIKARI_DATA_SOURCE, context.getClassLoader());
-		return SloModel.resolve(identity.name(), slo, rules, alertmanager, pool);
+		// The switch of the Pipelines API and its meters, read from the same
+		// configuration by the build-time SloFilesWriter
+		Binder binder = Binder.get(context.getEnvironment());
+		boolean pipelines = binder.bind("phoenix.observability.enabled", Boolean.class).orElse(true)
+				&& binder.bind(PIPELINES_ENABLED, Boolean.class).orElse(true);
+		return SloModel.resolve(identity.name(), slo, rules, alertmanager, pool, pipelines);
 	}
 
 	@Bean

@@ -93,6 +93,23 @@ public record SloModel(String service, List<ServiceLevelObjective> objectives, A
 	 */
 	public static SloModel resolve(String service, SloProperties slo, AlertRulesProperties rules,
 			AlertmanagerProperties alertmanager, boolean connectionPool) {
+		return resolve(service, slo, rules, alertmanager, connectionPool, false);
+	}
+
+	/**
+	 * Resolve and check the model, as
+	 * {@link #resolve(String, SloProperties, AlertRulesProperties, AlertmanagerProperties)}
+	 * does.
+	 * @param service the name of the service
+	 * @param slo the SLO properties
+	 * @param rules the default alert rules
+	 * @param alertmanager the Alertmanager receivers
+	 * @param connectionPool whether the service has a JDBC connection pool
+	 * @param pipelines whether the service records pipeline runs and interrupts
+	 * @return the model
+	 */
+	public static SloModel resolve(String service, SloProperties slo, AlertRulesProperties rules,
+			AlertmanagerProperties alertmanager, boolean connectionPool, boolean pipelines) {
 		List<ServiceLevelObjective> objectives = new ArrayList<>();
 		Set<String> names = new HashSet<>();
 		for (int i = 0; i < slo.getObjectives().size(); i++) {
@@ -107,7 +124,7 @@ public record SloModel(String service, List<ServiceLevelObjective> objectives, A
 			objectives.add(objective(service, objective, slo.getAlerting()));
 		}
 		String runbookUrl = slo.getAlerting().getRunbookUrl();
-		return new SloModel(service, objectives, AlertPack.of(service, rules, runbookUrl, connectionPool),
+		return new SloModel(service, objectives, AlertPack.of(service, rules, runbookUrl, connectionPool, pipelines),
 				AlertmanagerReceivers.of(alertmanager));
 	}
 

@@ -67,6 +67,16 @@ class PhoenixMetricsAutoConfigurationTests {
 	}
 
 	@Test
+	void llmLatencyBucketsAreAppliedAndTheUsersFilterWins() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(LlmLatencyBucketsMeterFilter.class));
+		LlmLatencyBucketsMeterFilter user = new LlmLatencyBucketsMeterFilter();
+		this.contextRunner.withBean(LlmLatencyBucketsMeterFilter.class, () -> user)
+			.run((context) -> assertThat(context.getBean(LlmLatencyBucketsMeterFilter.class)).isSameAs(user));
+		this.contextRunner.withPropertyValues("phoenix.observability.metrics.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(LlmLatencyBucketsMeterFilter.class));
+	}
+
+	@Test
 	void disabledByFeatureProperty() {
 		this.contextRunner.withPropertyValues("phoenix.observability.metrics.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(CardinalityGuardMeterFilter.class)
