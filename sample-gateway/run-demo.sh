@@ -103,7 +103,7 @@ scrape_configs:
 YAML
 	} >"$work/prometheus.yml"
 	"$prometheus_bin" --config.file="$work/prometheus.yml" --storage.tsdb.path="$work/prometheus-data" \
-		--web.listen-address=127.0.0.1:9090 >"$work/prometheus.log" 2>&1 &
+		--web.listen-address=127.0.0.1:9090 --web.external-url=http://127.0.0.1:9090 >"$work/prometheus.log" 2>&1 &
 	pids+=($!)
 else
 	echo "Prometheus is not installed (prometheus on the PATH): skipping it and the graph links."
