@@ -19,6 +19,7 @@ package io.phoenix.observability.autoconfigure.llm;
 import io.micrometer.observation.ObservationRegistry;
 import io.phoenix.observability.autoconfigure.condition.ConditionalOnPhoenixFeature;
 import io.phoenix.observability.autoconfigure.dependency.DependencyDeclarations;
+import io.phoenix.observability.autoconfigure.pipeline.PipelineProperties;
 import io.phoenix.observability.autoconfigure.pipeline.TagValueLimiter;
 
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
@@ -26,6 +27,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -85,8 +87,10 @@ public final class PhoenixLlmAutoConfiguration {
 				Environment environment) {
 			// The pipelines' limiter when they are on, so that a model counts once for
 			// both
-			return new ChatModelTagValueLimitingFilter(limiter.getIfAvailable(() -> new TagValueLimiter(
-					environment.getProperty("phoenix.observability.pipelines.max-tag-values", Integer.class, 100))));
+			return new ChatModelTagValueLimitingFilter(
+					limiter.getIfAvailable(() -> new TagValueLimiter(Binder.get(environment)
+						.bindOrCreate("phoenix.observability.pipelines", PipelineProperties.class)
+						.getMaxTagValues())));
 		}
 
 	}
