@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 #
 # Where the time or the bytes of one benchmark app go, per request: starts the app on one
-# core, warms it up like run.sh does, profiles 15 s of /hello under wrk with
-# async-profiler (loaded into the running JVM, so start-up and warm-up are left out), and
+# core, warms it up as run.sh does (passes until /hello throughput stops rising), profiles
+# 15 s of /hello under wrk with async-profiler (loaded into the running JVM, so start-up and warm-up are left out), and
 # prints the frames that cost most, in microseconds (cpu) or bytes (alloc) per request.
 #
 # Usage: benchmarks/profile.sh <bare|boot-default|phoenix> [cpu|alloc] [path]
@@ -18,7 +18,9 @@ set -euo pipefail
 VARIANT=${1:?variant: bare, boot-default or phoenix}
 EVENT=${2:-cpu}
 REQUEST_PATH=${3:-/hello/1}
-WARMUP=${WARMUP:-30}
+WARMUP=${WARMUP:-10}
+WARMUP_PASSES=${WARMUP_PASSES:-6}
+CONNECTIONS=50
 APP_CPU=${APP_CPU:-1}
 LOAD_CPU=${LOAD_CPU:-0}
 PROFILER_VERSION=4.6
@@ -39,7 +41,8 @@ fi
 . "$BENCH/common.sh"
 start_stubs
 
-PORT=$(free_port)
+APP_PORT=$(free_port)
+PORT=$APP_PORT
 JAR=$(jar_of "$VARIANT")
 taskset -c "$APP_CPU" java -Xms512m -Xmx512m -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
 	--bench.downstream-url="http://127.0.0.1:$DOWNSTREAM_PORT" \
@@ -53,8 +56,8 @@ load() { # seconds connections: prints requests/s and requests served
 	taskset -c "$LOAD_CPU" wrk -t1 -c"$2" -d"$1"s "http://127.0.0.1:$PORT$REQUEST_PATH" |
 		awk '/requests in/ {n = $1} /Requests\/sec/ {r = $2} END {print r, n}'
 }
-load "$WARMUP" 2 > /dev/null
-load 10 50 > /dev/null
+warm_up_passes
+echo "$VARIANT: warmed up after $WARMED_UP_AFTER passes, /hello at ${RPS}/s in the last"
 
 FILE=$OUT/$VARIANT-$EVENT.collapsed
 case $EVENT in

@@ -26,6 +26,8 @@
 #                                      heap after GC every minute for 600 s)
 #        SOAK=600 ROUNDS=0 benchmarks/run.sh   (the soak alone)
 #        ENCODING=0 benchmarks/run.sh          (without the JSON-encoding micro-benchmark)
+#        STARTUPS=1 benchmarks/run.sh          (one launch per build and round for the
+#                                               startup figure instead of 3)
 #        REACTOR_MODES=1 benchmarks/run.sh     (adds WebFlux with context propagation auto
 #                                               and limited, in the first rounds)
 #        COLLECTOR_SCENARIOS=1 benchmarks/run.sh  (adds phoenix with a healthy, a refusing
@@ -82,6 +84,7 @@ COLLECTOR_SCENARIOS=${COLLECTOR_SCENARIOS:-0}
 REACTOR_MODES=${REACTOR_MODES:-0}
 AGENT=${AGENT:-1}
 LATENCY_SHARE=${LATENCY_SHARE:-0.6}
+STARTUPS=${STARTUPS:-3}
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BENCH=$ROOT/benchmarks
@@ -113,8 +116,9 @@ estimate() {
 	apps=$(($(echo "$BUILDS" | wc -w) * ROUNDS))
 	aux=$(((2 * REACTOR_MODES + 3 * COLLECTOR_SCENARIOS + PHOENIX_CHOICES + SAMPLING_MODES) *
 		(AUX_ROUNDS < ROUNDS ? AUX_ROUNDS : ROUNDS)))
-	typical=$(((apps + aux) * (20 + (WARMUP_PASSES < 4 ? WARMUP_PASSES : 4) * pass + 3 * DURATION) + 15 * ROUNDS))
-	worst=$(((apps + aux) * (20 + WARMUP_PASSES * pass + 3 * DURATION) + 15 * ROUNDS))
+	local launches=$(((STARTUPS - 1) * 15 * (apps + ROUNDS)))
+	typical=$(((apps + aux) * (20 + (WARMUP_PASSES < 4 ? WARMUP_PASSES : 4) * pass + 3 * DURATION) + 15 * ROUNDS + launches))
+	worst=$(((apps + aux) * (20 + WARMUP_PASSES * pass + 3 * DURATION) + 15 * ROUNDS + launches))
 	local extra=$((90 * ENCODING))
 	if [ -n "$SOAK" ]; then
 		extra=$((extra + SOAK + 60))
@@ -223,35 +227,11 @@ stop_app() {
 	wait "$APP_PID" 2>/dev/null || true
 }
 
-# wrk_rate <path> <seconds> [connections]: sets RPS to the requests/s wrk measured and
-# REQUESTS to the number of requests it completed
-RPS=
-REQUESTS=
-wrk_rate() {
-	local output
-	output=$(taskset -c "$LOAD_CPU" wrk -t1 -c"${3:-$CONNECTIONS}" -d"$2"s --latency "http://127.0.0.1:$APP_PORT$1")
-	if echo "$output" | grep -q "Non-2xx"; then
-		echo "non-2xx responses on $1" >&2
-	fi
-	RPS=$(echo "$output" | awk '/Requests\/sec/ {print $2}')
-	REQUESTS=$(echo "$output" | awk '/requests in/ {print $1}')
-}
-
-# Passes of low concurrency (the JIT compilers get the core) and full load, until the
-# full-load throughput of /hello stops rising; records how many passes it took
+# Passes of low concurrency and full load until the full-load throughput of /hello stops
+# rising (see warm_up_passes); records how many passes it took
 warm_up() {
-	local variant=$1 previous=0 pass
-	for pass in $(seq "$WARMUP_PASSES"); do
-		wrk_rate /hello/1 "$WARMUP" 2
-		wrk_rate /work/1 "$WARMUP" 2
-		wrk_rate /work/1 5
-		wrk_rate /hello/1 10
-		if awk -v now="$RPS" -v before="$previous" 'BEGIN {exit !(now < before * 1.05)}'; then
-			break
-		fi
-		previous=$RPS
-	done
-	record "$variant" warmup_passes "$pass"
+	warm_up_passes
+	record "$1" warmup_passes "$WARMED_UP_AFTER"
 }
 
 # open_loop <variant> <path> <rate>: constant-rate latency run; records p50/p99/p999 and
@@ -281,6 +261,9 @@ LAT_RATE=
 measure() {
 	local variant=$1 spans_before server_before
 	configure "$variant"
+	# Startup varies by a fifth from one launch of the same jar to the next: the other
+	# launches are for the startup figure only, the last one is measured
+	extra_startups "$variant" "$BUILD_JAR" "${BUILD_ARGS[@]}"
 	read -r spans_before server_before < <(sink_spans)
 	start_app "$variant" "$BUILD_JAR" "http://127.0.0.1:$SINK_PORT/v1/traces" "${BUILD_ARGS[@]}"
 	record "$variant" startup_ms "$STARTUP_MS"
@@ -352,8 +335,21 @@ measure() {
 	log "$variant: startup ${STARTUP_MS} ms, /hello ${hello}/s, /work ${work}/s, $OPEN_LOOP, $spanned"
 }
 
-# Startup to the first 200 only
+# extra_startups <variant> <jar> [args...]: STARTUPS - 1 launches to the first 200, each
+# recorded and stopped
+extra_startups() {
+	local variant=$1 jar=$2 launch
+	shift 2
+	for launch in $(seq 2 "$STARTUPS"); do
+		start_app "$variant" "$jar" "http://127.0.0.1:$SINK_PORT/v1/traces" "$@"
+		record "$variant" startup_ms "$STARTUP_MS"
+		stop_app
+	done
+}
+
+# Startup to the first 200 only, STARTUPS launches
 measure_startup() {
+	extra_startups "$1" "$(jar_of "$1")"
 	start_app "$1" "$(jar_of "$1")" "http://127.0.0.1:$SINK_PORT/v1/traces"
 	record "$1" startup_ms "$STARTUP_MS"
 	log "$1: startup ${STARTUP_MS} ms"
