@@ -50,8 +50,8 @@ class BenchmarkSmokeTests {
 			.build();
 		Collection<RunResult> results = new Runner(options).run();
 		// 4 servlet filter, 2 reactive filter, 1 access log, 4 encoders, 2 scrapes, 1
-		// guard
-		assertThat(results).hasSize(14);
+		// guard, 2 meter handlers
+		assertThat(results).hasSize(16);
 		assertThat(results).allSatisfy((result) -> {
 			assertThat(result.getPrimaryResult().getScore()).isPositive();
 			assertThat(result.getSecondaryResults()).containsKey("gc.alloc.rate.norm");
