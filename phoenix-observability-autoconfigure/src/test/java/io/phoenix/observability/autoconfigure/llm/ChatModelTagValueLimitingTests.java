@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.ObservationRegistry;
+import io.phoenix.observability.autoconfigure.pipeline.TagValueLimiter;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.ai.chat.messages.AssistantMessage;
@@ -46,7 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests that the model names of Spring AI's chat observations, which the server chooses,
- * make a bounded number of series, in a real application with Spring AI's own convention.
+ * make a bounded number of series, in a real application with Spring AI's own convention,
+ * with the pipelines feature on or off.
  *
  * @author Phoenix Observability
  */
@@ -54,10 +56,23 @@ class ChatModelTagValueLimitingTests {
 
 	@Test
 	void tenThousandResponseModelsMakeABoundedNumberOfSeries() {
+		assertBoundedSeries(true, "phoenix.observability.pipelines.max-tag-values=20");
+	}
+
+	@Test
+	void withoutPipelinesTheirLimitStillBoundsTheSeries() {
+		// No pipelines' limiter to share: the filter's own, bound to their properties
+		assertBoundedSeries(false, "phoenix.observability.pipelines.enabled=false",
+				"phoenix.observability.pipelines.max-tag-values=20");
+	}
+
+	private void assertBoundedSeries(boolean pipelines, String... properties) {
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LlmApplication.class)
 			.web(WebApplicationType.NONE)
-			.properties("spring.application.name=llm-models", "phoenix.observability.pipelines.max-tag-values=20")
+			.properties("spring.application.name=llm-models")
+			.properties(properties)
 			.run()) {
+			assertThat(app.getBeanNamesForType(TagValueLimiter.class)).hasSize(pipelines ? 1 : 0);
 			ObservationRegistry observations = app.getBean(ObservationRegistry.class);
 			for (int i = 0; i < 10_000; i++) {
 				chat(observations, "qwen2.5", "qwen2.5-snapshot-" + i);

@@ -27,14 +27,21 @@ import java.util.function.Consumer;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import io.phoenix.observability.autoconfigure.identity.ServiceIdentity;
 import io.phoenix.observability.autoconfigure.identity.ServiceType;
+import net.logstash.logback.argument.StructuredArguments;
+import net.logstash.logback.composite.AbstractJsonProvider;
 import net.logstash.logback.encoder.LogstashEncoder;
+import net.logstash.logback.marker.Markers;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Marker;
 import org.slf4j.MarkerFactory;
 import org.slf4j.event.KeyValuePair;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,7 +49,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link FixedFieldsJsonEncoder}: the lines it writes itself are the lines the
- * generic logstash path writes for the same events, byte for byte.
+ * generic logstash path writes for the same events, byte for byte, and the events it
+ * cannot write itself go down the generic path. Which path wrote a line is seen by a
+ * provider added to the generic path's chain that writes nothing and counts the events it
+ * is called for.
  *
  * @author Phoenix Observability
  */
@@ -62,6 +72,16 @@ class FixedFieldsJsonEncoderTests {
 	// A value pattern that never matches sends every event down the generic path
 	private final LogstashEncoder generic = new JsonLogging(this.identity, withValues("(?!)"))
 		.encoder(this.loggerContext);
+
+	private final GenericPathProbe fastProbe = new GenericPathProbe();
+
+	private final GenericPathProbe genericProbe = new GenericPathProbe();
+
+	@BeforeEach
+	void probe() {
+		this.fast.getProviders().addProvider(this.fastProbe);
+		this.generic.getProviders().addProvider(this.genericProbe);
+	}
 
 	@AfterEach
 	void stop() {
@@ -120,7 +140,17 @@ class FixedFieldsJsonEncoderTests {
 		LoggingEvent event = event("hello", (e) -> e.addKeyValuePair(new KeyValuePair("n", 1)));
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		this.fast.encode(event, out);
+		assertThat(this.fastProbe.events).as("events written by the generic path").isZero();
 		assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(encode(this.generic, event));
+	}
+
+	@Test
+	void streamingTakesTheGenericPathForOtherEvents() throws IOException {
+		LoggingEvent event = event("hello", (e) -> e.addKeyValuePair(new KeyValuePair("ratio", 0.5)));
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		this.fast.encode(event, out);
+		assertThat(this.fastProbe.events).as("events written by the generic path").isEqualTo(1);
+		assertThat(parse(out.toString(StandardCharsets.UTF_8))).containsEntry("ratio", 0.5);
 	}
 
 	@Test
@@ -129,7 +159,56 @@ class FixedFieldsJsonEncoderTests {
 			e.addKeyValuePair(new KeyValuePair("ratio", 0.5));
 			e.addKeyValuePair(new KeyValuePair("ids", List.of(1, 2)));
 		});
-		assertThat(parse(encode(this.fast, event))).containsEntry("ratio", 0.5).containsEntry("ids", List.of(1, 2));
+		assertThat(parse(encodeGeneric(event))).containsEntry("ratio", 0.5).containsEntry("ids", List.of(1, 2));
+	}
+
+	@Test
+	void logstashMarkerTakesTheGenericPath() {
+		LoggingEvent event = event("hello", (e) -> e.addMarker(Markers.append("order_id", 42)));
+		assertThat(parse(encodeGeneric(event))).containsEntry("order_id", 42);
+	}
+
+	@Test
+	void markerWithReferencesTakesTheGenericPath() {
+		Marker marker = MarkerFactory.getDetachedMarker("AUDIT");
+		marker.add(Markers.append("order_id", 42));
+		LoggingEvent event = event("hello", (e) -> e.addMarker(marker));
+		assertThat(parse(encodeGeneric(event))).containsEntry("order_id", 42);
+	}
+
+	@Test
+	void structuredArgumentTakesTheGenericPath() {
+		LoggingEvent event = new LoggingEvent("test", this.loggerContext.getLogger("io.phoenix.Orders"), Level.INFO,
+				"placed {}", null, new Object[] { StructuredArguments.kv("order_id", 42) });
+		event.setThreadName(THREAD);
+		event.setMDCPropertyMap(Map.of());
+		assertThat(parse(encodeGeneric(event))).containsEntry("order_id", 42)
+			.containsEntry("message", "placed order_id=42");
+	}
+
+	@Test
+	void valuePatternSendsEveryEventDownTheGenericPath() {
+		encode(this.generic, event("hello", (e) -> {
+		}));
+		assertThat(this.genericProbe.events).as("events written by the generic path").isEqualTo(1);
+	}
+
+	@Test
+	void maskOnAFixedFieldSendsEveryEventDownTheGenericPath() {
+		LoggingProperties properties = new LoggingProperties();
+		properties.getMask().getFields().add("thread");
+		LogstashEncoder encoder = new JsonLogging(this.identity, properties).encoder(this.loggerContext);
+		GenericPathProbe genericLines = new GenericPathProbe();
+		encoder.getProviders().addProvider(genericLines);
+		try {
+			Map<String, Object> json = parse(encode(encoder, event("hello", (e) -> {
+			})));
+			assertThat(genericLines.events).as("events written by the generic path").isEqualTo(1);
+			assertThat(json).containsEntry("thread", properties.getMask().getReplacement());
+		}
+		finally {
+			encoder.stop();
+		}
 	}
 
 	@Test
@@ -138,15 +217,26 @@ class FixedFieldsJsonEncoderTests {
 				"failed", new IllegalStateException("boom"), null);
 		event.setThreadName("worker-1");
 		event.setMDCPropertyMap(Map.of());
-		Map<String, Object> json = parse(encode(this.fast, event));
+		Map<String, Object> json = parse(encodeGeneric(event));
 		assertThat((String) json.get("stack_trace")).contains("IllegalStateException");
 		assertThat(json).containsKey("stack_hash");
 	}
 
 	private String assertSameLine(LoggingEvent event) {
+		int before = this.fastProbe.events;
 		String line = encode(this.fast, event);
+		assertThat(this.fastProbe.events - before).as("events written by the generic path").isZero();
+		int genericBefore = this.genericProbe.events;
 		assertThat(line).isEqualTo(encode(this.generic, event));
+		// Otherwise both sides would be the fast path
+		assertThat(this.genericProbe.events - genericBefore).as("events the reference wrote generically").isEqualTo(1);
 		assertThat(parse(line)).containsEntry("service", "svc \"é\"");
+		return line;
+	}
+
+	private String encodeGeneric(LoggingEvent event) {
+		String line = encode(this.fast, event);
+		assertThat(this.fastProbe.events).as("events written by the generic path").isEqualTo(1);
 		return line;
 	}
 
@@ -178,6 +268,25 @@ class FixedFieldsJsonEncoderTests {
 	private static Map<String, Object> parse(String line) {
 		return mapper.readValue(line, new TypeReference<Map<String, Object>>() {
 		});
+	}
+
+	/**
+	 * Part of the generic path's provider chain: writes nothing, counts the events the
+	 * generic path writes.
+	 */
+	private static final class GenericPathProbe extends AbstractJsonProvider<ILoggingEvent> {
+
+		int events;
+
+		GenericPathProbe() {
+			start();
+		}
+
+		@Override
+		public void writeTo(JsonGenerator generator, ILoggingEvent event) {
+			this.events++;
+		}
+
 	}
 
 }

@@ -85,13 +85,22 @@ final class LlmBackend implements AutoCloseable {
 	}
 
 	void answering() {
+		answering(0);
+	}
+
+	/**
+	 * Answer completions after a delay.
+	 * @param delayMillis how long each completion takes
+	 */
+	void answering(int delayMillis) {
 		// The fields the OpenAI API promises, which Spring AI's client checks
 		this.server.stubFor(post(urlEqualTo("/v1/chat/completions"))
 			.willReturn(okJson("{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1767225600,"
 					+ "\"model\":\"" + RESPONSE_MODEL + "\",\"choices\":[{\"index\":0,\"finish_reason\":\"stop\","
 					+ "\"message\":{\"role\":\"assistant\",\"content\":\"A short summary.\"}}],"
 					+ "\"usage\":{\"prompt_tokens\":" + PROMPT_TOKENS + ",\"completion_tokens\":" + COMPLETION_TOKENS
-					+ ",\"total_tokens\":" + (PROMPT_TOKENS + COMPLETION_TOKENS) + "}}")));
+					+ ",\"total_tokens\":" + (PROMPT_TOKENS + COMPLETION_TOKENS) + "}}")
+				.withFixedDelay(delayMillis)));
 	}
 
 	void failing() {
