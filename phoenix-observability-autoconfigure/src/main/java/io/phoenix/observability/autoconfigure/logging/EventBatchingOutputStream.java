@@ -23,9 +23,9 @@ import java.util.function.Supplier;
 /**
  * Output stream of the console appender behind the asynchronous appender: keeps whole
  * encoded events and hands them to the console in one write when flushed. The
- * asynchronous appender flushes at the end of every batch it drains, so a busy service
- * makes one system call for many lines instead of one per line, and an idle one still
- * writes each line at once.
+ * asynchronous appender flushes at the end of every batch it drains (what queued up
+ * during one poll interval), so a busy service makes one system call for many lines
+ * instead of one per line.
  * <p>
  * Events are never split between two writes: an event that does not fit in the buffer
  * first flushes the events before it, and an event larger than the buffer is written on

@@ -17,6 +17,7 @@
 package io.phoenix.observability.autoconfigure.logging;
 
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,9 @@ import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.OutputStreamAppender;
 import io.phoenix.observability.autoconfigure.identity.ServiceIdentity;
 import net.logstash.logback.composite.loggingevent.StackHashJsonProvider;
+import net.logstash.logback.encoder.com.lmax.disruptor.BlockingWaitStrategy;
+import net.logstash.logback.encoder.com.lmax.disruptor.SleepingWaitStrategy;
+import net.logstash.logback.encoder.com.lmax.disruptor.WaitStrategy;
 import net.logstash.logback.encoder.LogstashEncoder;
 import net.logstash.logback.fieldnames.LogstashFieldNames;
 import net.logstash.logback.mask.MaskingJsonGeneratorDecorator;
@@ -93,9 +97,23 @@ final class JsonLogging {
 		CountingAsyncAppender async = new CountingAsyncAppender();
 		async.setContext(context);
 		async.setRingBufferSize(this.properties.getAsync().getQueueSize());
+		async.setWaitStrategy(waitStrategy(this.properties.getAsync().getPollInterval()));
 		outputs.forEach(async::addAppender);
 		async.start();
 		root.addAppender(async);
+	}
+
+	/**
+	 * The way the asynchronous appender's thread waits for events. A sleeping thread is
+	 * never signalled: logging takes no lock and wakes nobody, and the thread writes what
+	 * queued up while it slept in one batch. A blocking one is woken by every event.
+	 * @param pollInterval how long the thread sleeps when it finds no event, or zero
+	 * @return the wait strategy
+	 */
+	static WaitStrategy waitStrategy(Duration pollInterval) {
+		// No retries: spinning or yielding first would only burn the CPU the requests
+		// need
+		return pollInterval.isZero() ? new BlockingWaitStrategy() : new SleepingWaitStrategy(0, pollInterval.toNanos());
 	}
 
 	/**

@@ -16,6 +16,7 @@
 
 package io.phoenix.observability.autoconfigure.logging;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -195,11 +196,21 @@ public class LoggingProperties {
 	 */
 	public static class Async {
 
+		private static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(1);
+
 		/**
 		 * Number of events the queue holds; a power of two. When it is full, new events
 		 * are dropped and counted in 'phoenix.logging.events.dropped', never waited for.
 		 */
 		private int queueSize = 8192;
+
+		/**
+		 * How long the background thread sleeps when it finds the queue empty. Logging
+		 * threads never wake it, so a line is written at most this long after it was
+		 * logged, and the lines of one interval share one write. 0 wakes the thread for
+		 * every line instead. At most 1s.
+		 */
+		private Duration pollInterval = Duration.ofMillis(10);
 
 		public int getQueueSize() {
 			return this.queueSize;
@@ -209,6 +220,17 @@ public class LoggingProperties {
 			Assert.isTrue(queueSize > 0 && Integer.bitCount(queueSize) == 1,
 					() -> "must be a positive power of two, such as 8192, but was " + queueSize);
 			this.queueSize = queueSize;
+		}
+
+		public Duration getPollInterval() {
+			return this.pollInterval;
+		}
+
+		public void setPollInterval(Duration pollInterval) {
+			// Longer, and lines would wait long enough for a burst to fill the queue
+			Assert.isTrue(!pollInterval.isNegative() && pollInterval.compareTo(MAX_POLL_INTERVAL) <= 0,
+					() -> "must be between 0 (wake on every line) and 1s, but was " + pollInterval);
+			this.pollInterval = pollInterval;
 		}
 
 	}

@@ -38,6 +38,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.bootstrap.DefaultBootstrapContext;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -49,6 +50,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.StandardEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
@@ -127,6 +129,16 @@ class JsonLoggingApplicationListenerTests {
 					.map((line) -> line.get("n"))
 					.distinct()).hasSize(threads * linesPerThread));
 		}
+	}
+
+	@Test
+	void badPollIntervalFailsStartupWithItsName() {
+		assertThatException().isThrownBy(() -> run("phoenix.observability.logging.async.poll-interval=2s"))
+			.havingRootCause()
+			.withMessageContaining("must be between 0 (wake on every line) and 1s");
+		assertThatException().isThrownBy(() -> run("phoenix.observability.logging.async.poll-interval=2s"))
+			.isInstanceOfSatisfying(BindException.class, (failure) -> assertThat(failure.getProperty().getName())
+				.hasToString("phoenix.observability.logging.async.poll-interval"));
 	}
 
 	@Test

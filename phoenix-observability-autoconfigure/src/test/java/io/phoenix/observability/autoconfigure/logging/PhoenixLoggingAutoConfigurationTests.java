@@ -16,6 +16,8 @@
 
 package io.phoenix.observability.autoconfigure.logging;
 
+import java.time.Duration;
+
 import ch.qos.logback.classic.LoggerContext;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -92,11 +94,13 @@ class PhoenixLoggingAutoConfigurationTests {
 	@Test
 	void propertiesAreBound() {
 		this.contextRunner.withPropertyValues("phoenix.observability.logging.format=text",
-				"phoenix.observability.logging.async.queue-size=1024", "phoenix.observability.logging.mask.fields=pin")
+				"phoenix.observability.logging.async.queue-size=1024",
+				"phoenix.observability.logging.async.poll-interval=1s", "phoenix.observability.logging.mask.fields=pin")
 			.run((context) -> {
 				LoggingProperties properties = context.getBean(LoggingProperties.class);
 				assertThat(properties.getFormat()).isEqualTo(LoggingProperties.Format.TEXT);
 				assertThat(properties.getAsync().getQueueSize()).isEqualTo(1024);
+				assertThat(properties.getAsync().getPollInterval()).isEqualTo(Duration.ofSeconds(1));
 				assertThat(properties.getMask().getFields()).containsExactly("pin");
 			});
 	}
@@ -147,6 +151,20 @@ class PhoenixLoggingAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("phoenix.observability.logging.async.queue-size=1000")
 			.run((context) -> assertFailedOn(context, "phoenix.observability.logging.async.queue-size",
 					"must be a positive power of two, such as 8192, but was 1000"));
+	}
+
+	@Test
+	void negativePollIntervalFails() {
+		this.contextRunner.withPropertyValues("phoenix.observability.logging.async.poll-interval=-10ms")
+			.run((context) -> assertFailedOn(context, "phoenix.observability.logging.async.poll-interval",
+					"must be between 0 (wake on every line) and 1s"));
+	}
+
+	@Test
+	void pollIntervalAboveOneSecondFails() {
+		this.contextRunner.withPropertyValues("phoenix.observability.logging.async.poll-interval=1001ms")
+			.run((context) -> assertFailedOn(context, "phoenix.observability.logging.async.poll-interval",
+					"must be between 0 (wake on every line) and 1s, but was PT1.001S"));
 	}
 
 	@Test
