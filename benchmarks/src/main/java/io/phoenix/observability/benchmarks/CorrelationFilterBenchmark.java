@@ -47,6 +47,7 @@ import io.phoenix.observability.autoconfigure.correlation.CorrelationProperties;
 import io.phoenix.observability.autoconfigure.correlation.CorrelationTracing;
 import io.phoenix.observability.autoconfigure.correlation.MicrometerCorrelationTracing;
 
+import org.springframework.mock.web.MockFilterConfig;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
@@ -96,10 +97,12 @@ public class CorrelationFilterBenchmark {
 	private MockHttpServletResponse response;
 
 	@Setup
-	public void setup() {
+	public void setup() throws Exception {
 		CorrelationProperties properties = new CorrelationProperties();
 		this.filter = new CorrelationFilter(properties,
 				"otel".equals(this.tracing) ? openServerSpan() : CorrelationTracing.NONE);
+		// As the servlet container does when it starts the filter
+		this.filter.init(new MockFilterConfig("correlationFilter"));
 		this.request = new MockHttpServletRequest("GET", "/hello/42");
 		if (this.incomingHeader) {
 			this.request.addHeader(properties.getHeader(), "3f2b8c1e-4a5d-4e6f-9a7b-1c2d3e4f5a6b");
@@ -111,7 +114,11 @@ public class CorrelationFilterBenchmark {
 		// Spring Boot's defaults: no remote, tag or correlation fields, the MDC listeners
 		// of trace ids and baggage on the context storage
 		List<EventListener> listeners = List.of(new Slf4JEventListener(), new Slf4JBaggageEventListener(List.of()));
-		OtelTracer.EventPublisher publisher = (event) -> listeners.forEach((listener) -> listener.onEvent(event));
+		OtelTracer.EventPublisher publisher = (event) -> {
+			for (EventListener listener : listeners) {
+				listener.onEvent(event);
+			}
+		};
 		ContextStorage.addWrapper(new EventPublishingContextWrapper(publisher));
 		this.tracerProvider = SdkTracerProvider.builder().setSampler(Sampler.alwaysOn()).build();
 		OtelCurrentTraceContext currentTraceContext = new OtelCurrentTraceContext();
