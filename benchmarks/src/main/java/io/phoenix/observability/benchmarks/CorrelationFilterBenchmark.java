@@ -16,8 +16,21 @@
 
 package io.phoenix.observability.benchmarks;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.otel.bridge.EventListener;
+import io.micrometer.tracing.otel.bridge.EventPublishingContextWrapper;
+import io.micrometer.tracing.otel.bridge.OtelBaggageManager;
+import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
+import io.micrometer.tracing.otel.bridge.OtelTracer;
+import io.micrometer.tracing.otel.bridge.Slf4JBaggageEventListener;
+import io.micrometer.tracing.otel.bridge.Slf4JEventListener;
+import io.opentelemetry.context.ContextStorage;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 import jakarta.servlet.FilterChain;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -27,11 +40,14 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 import io.phoenix.observability.autoconfigure.correlation.CorrelationFilter;
 import io.phoenix.observability.autoconfigure.correlation.CorrelationProperties;
 import io.phoenix.observability.autoconfigure.correlation.CorrelationTracing;
+import io.phoenix.observability.autoconfigure.correlation.MicrometerCorrelationTracing;
 
+import org.springframework.mock.web.MockFilterConfig;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
@@ -39,6 +55,12 @@ import org.springframework.mock.web.MockHttpServletResponse;
  * Cost of the servlet correlation filter per request, against the same chain without it.
  * The request and response are reused so that only the filter's own work and allocation
  * are measured.
+ * <p>
+ * With {@code tracing=otel} the filter runs inside a sampled server span of the
+ * OpenTelemetry SDK, behind Micrometer Tracing's bridge wired as Spring Boot wires it at
+ * its defaults (the context storage publishes scope events to the MDC listeners, baggage
+ * through {@code OtelBaggageManager}), so that the trace response and the baggage scope
+ * are measured too; with {@code none} there is no tracer.
  *
  * @author Phoenix Observability
  */
@@ -56,6 +78,18 @@ public class CorrelationFilterBenchmark {
 	@Param({ "true", "false" })
 	public boolean incomingHeader;
 
+	/**
+	 * The tracing behind the filter: none, or OpenTelemetry through Micrometer Tracing.
+	 */
+	@Param({ "none", "otel" })
+	public String tracing;
+
+	private SdkTracerProvider tracerProvider;
+
+	private Span serverSpan;
+
+	private Tracer.SpanInScope serverScope;
+
 	private CorrelationFilter filter;
 
 	private MockHttpServletRequest request;
@@ -63,14 +97,46 @@ public class CorrelationFilterBenchmark {
 	private MockHttpServletResponse response;
 
 	@Setup
-	public void setup() {
+	public void setup() throws Exception {
 		CorrelationProperties properties = new CorrelationProperties();
-		this.filter = new CorrelationFilter(properties, CorrelationTracing.NONE);
+		this.filter = new CorrelationFilter(properties,
+				"otel".equals(this.tracing) ? openServerSpan() : CorrelationTracing.NONE);
+		// As the servlet container does when it starts the filter
+		this.filter.init(new MockFilterConfig("correlationFilter"));
 		this.request = new MockHttpServletRequest("GET", "/hello/42");
 		if (this.incomingHeader) {
 			this.request.addHeader(properties.getHeader(), "3f2b8c1e-4a5d-4e6f-9a7b-1c2d3e4f5a6b");
 		}
 		this.response = new MockHttpServletResponse();
+	}
+
+	private CorrelationTracing openServerSpan() {
+		// Spring Boot's defaults: no remote, tag or correlation fields, the MDC listeners
+		// of trace ids and baggage on the context storage
+		List<EventListener> listeners = List.of(new Slf4JEventListener(), new Slf4JBaggageEventListener(List.of()));
+		OtelTracer.EventPublisher publisher = (event) -> {
+			for (EventListener listener : listeners) {
+				listener.onEvent(event);
+			}
+		};
+		ContextStorage.addWrapper(new EventPublishingContextWrapper(publisher));
+		this.tracerProvider = SdkTracerProvider.builder().setSampler(Sampler.alwaysOn()).build();
+		OtelCurrentTraceContext currentTraceContext = new OtelCurrentTraceContext();
+		OtelTracer tracer = new OtelTracer(this.tracerProvider.get("benchmark"), currentTraceContext, publisher,
+				new OtelBaggageManager(currentTraceContext, List.of(), List.of()));
+		// As the server observation's tracing handler does before the filter runs
+		this.serverSpan = tracer.nextSpan().name("http get /hello/{id}").start();
+		this.serverScope = tracer.withSpan(this.serverSpan);
+		return new MicrometerCorrelationTracing(tracer);
+	}
+
+	@TearDown
+	public void closeServerSpan() {
+		if (this.serverScope != null) {
+			this.serverScope.close();
+			this.serverSpan.end();
+			this.tracerProvider.close();
+		}
 	}
 
 	@Benchmark

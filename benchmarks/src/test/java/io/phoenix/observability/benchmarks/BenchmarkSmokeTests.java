@@ -49,9 +49,9 @@ class BenchmarkSmokeTests {
 			.shouldFailOnError(true)
 			.build();
 		Collection<RunResult> results = new Runner(options).run();
-		// 4 servlet filter, 2 reactive filter, 1 access log, 4 encoders, 2 scrapes, 1
-		// guard, 2 meter handlers
-		assertThat(results).hasSize(16);
+		// 8 servlet filter (with and without a tracer), 2 reactive filter, 1 access
+		// log, 4 encoders, 2 scrapes, 1 guard, 2 meter handlers
+		assertThat(results).hasSize(20);
 		assertThat(results).allSatisfy((result) -> {
 			assertThat(result.getPrimaryResult().getScore()).isPositive();
 			assertThat(result.getSecondaryResults()).containsKey("gc.alloc.rate.norm");

@@ -53,6 +53,8 @@ public class CorrelationFilter extends OncePerRequestFilter implements Ordered {
 
 	private final CorrelationTracing tracing;
 
+	private final String[] protectedHeaders;
+
 	private volatile @Nullable String alreadyFilteredAttributeName;
 
 	/**
@@ -64,6 +66,9 @@ public class CorrelationFilter extends OncePerRequestFilter implements Ordered {
 		this.properties = properties;
 		this.ids = new CorrelationIds(properties);
 		this.tracing = tracing;
+		// Built once: a varargs call would allocate the array on every request
+		this.protectedHeaders = new String[] { properties.getHeader(), properties.getRequestIdHeader(),
+				properties.getTraceResponseHeader() };
 	}
 
 	@Override
@@ -94,20 +99,19 @@ public class CorrelationFilter extends OncePerRequestFilter implements Ordered {
 			throws ServletException, IOException {
 		String correlationId = this.ids.acceptOrGenerate(incomingCorrelationId(request));
 		CorrelationContext context = new CorrelationContext(correlationId, this.ids.generate());
-		response.setHeader(this.properties.getHeader(), correlationId);
-		response.setHeader(this.properties.getRequestIdHeader(), context.requestId());
-		String traceResponse = this.tracing.currentTraceResponse();
-		if (traceResponse != null) {
-			request.setAttribute(CorrelationContext.TRACE_RESPONSE, traceResponse);
-			if (StringUtils.hasLength(this.properties.getTraceResponseHeader())) {
-				response.setHeader(this.properties.getTraceResponseHeader(), traceResponse);
+		try (CorrelationTracing.TraceScope trace = this.tracing.enterCurrentTrace(correlationId)) {
+			response.setHeader(this.properties.getHeader(), correlationId);
+			response.setHeader(this.properties.getRequestIdHeader(), context.requestId());
+			String traceResponse = trace.traceResponse();
+			if (traceResponse != null) {
+				request.setAttribute(CorrelationContext.TRACE_RESPONSE, traceResponse);
+				if (StringUtils.hasLength(this.properties.getTraceResponseHeader())) {
+					response.setHeader(this.properties.getTraceResponseHeader(), traceResponse);
+				}
 			}
-		}
-		context.putInMdc();
-		request.setAttribute(CorrelationContext.KEY, context);
-		try (CorrelationTracing.Scope baggage = this.tracing.putInBaggage(correlationId)) {
-			chain.doFilter(request, new CorrelationHeadersResponse(response, this.properties.getHeader(),
-					this.properties.getRequestIdHeader(), this.properties.getTraceResponseHeader()));
+			context.putInMdc();
+			request.setAttribute(CorrelationContext.KEY, context);
+			chain.doFilter(request, new CorrelationHeadersResponse(response, this.protectedHeaders));
 		}
 		finally {
 			CorrelationContext.clearMdc();

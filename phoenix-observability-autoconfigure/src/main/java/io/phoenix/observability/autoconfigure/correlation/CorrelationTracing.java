@@ -34,6 +34,12 @@ public interface CorrelationTracing {
 	 * Tracing that is off: no trace response, no baggage.
 	 */
 	CorrelationTracing NONE = new CorrelationTracing() {
+
+		@Override
+		public TraceScope enterCurrentTrace(String correlationId) {
+			return TraceScope.NONE;
+		}
+
 	};
 
 	/**
@@ -80,6 +86,36 @@ public interface CorrelationTracing {
 	}
 
 	/**
+	 * Enter the current trace with a request's correlation id: put the id into the
+	 * trace's baggage and return the trace context formatted like {@code traceparent}, as
+	 * {@link #putInBaggage(String)} and {@link #currentTraceResponse()} do, but looking
+	 * the current span up once.
+	 * @param correlationId the id
+	 * @return the scope to close when the request ends, with the trace response
+	 * @since 0.1.0
+	 */
+	default TraceScope enterCurrentTrace(String correlationId) {
+		String traceResponse = currentTraceResponse();
+		Scope baggage = putInBaggage(correlationId);
+		if (traceResponse == null && baggage == Scope.NOOP) {
+			return TraceScope.NONE;
+		}
+		return new TraceScope() {
+
+			@Override
+			public @Nullable String traceResponse() {
+				return traceResponse;
+			}
+
+			@Override
+			public void close() {
+				baggage.close();
+			}
+
+		};
+	}
+
+	/**
 	 * Return the trace context of the current span formatted like {@code traceparent}.
 	 * @return the value, or {@code null} when there is no current span
 	 */
@@ -111,6 +147,30 @@ public interface CorrelationTracing {
 
 		@Override
 		void close();
+
+	}
+
+	/**
+	 * The scope of a request in its trace, with the trace context it was entered in.
+	 *
+	 * @since 0.1.0
+	 */
+	interface TraceScope extends Scope {
+
+		/**
+		 * Outside any trace: no trace response, nothing to close.
+		 */
+		TraceScope NONE = () -> null;
+
+		/**
+		 * Return the trace context formatted like {@code traceparent}.
+		 * @return the value, or {@code null} when there is no current span
+		 */
+		@Nullable String traceResponse();
+
+		@Override
+		default void close() {
+		}
 
 	}
 

@@ -107,6 +107,18 @@ public class MicrometerCorrelationTracing implements CorrelationTracing {
 	}
 
 	@Override
+	public TraceScope enterCurrentTrace(String correlationId) {
+		Span span = this.tracer.currentSpan();
+		if (span == null) {
+			return TraceScope.NONE;
+		}
+		// One object is both the scope and its trace response, where putInBaggage
+		// allocates a scope lambda and looks the span up again (about 110 bytes)
+		return new BaggageTraceScope(format(span.context()),
+				this.tracer.createBaggageInScope(CorrelationContext.CORRELATION_ID, correlationId));
+	}
+
+	@Override
 	public String currentTraceResponse() {
 		Span span = this.tracer.currentSpan();
 		return (span != null) ? format(span.context()) : null;
@@ -129,6 +141,15 @@ public class MicrometerCorrelationTracing implements CorrelationTracing {
 	static String format(TraceContext context) {
 		String flags = Boolean.TRUE.equals(context.sampled()) ? "-01" : "-00";
 		return "00-" + context.traceId() + "-" + context.spanId() + flags;
+	}
+
+	private record BaggageTraceScope(String traceResponse, BaggageInScope baggage) implements TraceScope {
+
+		@Override
+		public void close() {
+			this.baggage.close();
+		}
+
 	}
 
 }
