@@ -28,7 +28,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -42,8 +42,9 @@ import org.springframework.core.annotation.Order;
  * Spring Boot declares its handler unconditionally and groups every
  * {@link MeterObservationHandler} bean so that the first, in order, that supports an
  * observation handles it (each wrapped for exemplars when tracing is present). Phoenix's
- * handler is ordered first, and is declared only while Spring Boot's is the only one: a
- * handler of the user's own leaves Spring Boot's behaviour untouched.
+ * handler is ordered right before Spring Boot's, after the handlers that take some
+ * observations only (Phoenix's pipeline handler), and is declared only while no other
+ * handler is: a handler of the user's own leaves Spring Boot's behaviour untouched.
  *
  * @author Phoenix Observability
  * @since 0.1.0
@@ -56,8 +57,11 @@ public final class PhoenixObservationMetricsAutoConfiguration {
 	@Bean
 	@ConditionalOnPhoenixFeature("metrics.observation-meter-cache")
 	@ConditionalOnBean(DefaultMeterObservationHandler.class)
-	@ConditionalOnSingleCandidate(MeterObservationHandler.class)
-	@Order(Ordered.HIGHEST_PRECEDENCE)
+	// Phoenix's own pipeline handler takes only pipeline observations: Phoenix's handler
+	// comes after it and before Spring Boot's, and backs off for any other handler
+	@ConditionalOnMissingBean(value = MeterObservationHandler.class, ignored = DefaultMeterObservationHandler.class,
+			ignoredType = "io.phoenix.observability.autoconfigure.pipeline.PipelineMeterObservationHandler")
+	@Order(Ordered.LOWEST_PRECEDENCE - 1)
 	CachedMeterObservationHandler cachedMeterObservationHandler(ObjectProvider<MeterRegistry> meterRegistry,
 			Clock clock, MetricsProperties properties) {
 		// The registry Spring Boot gives its own handler

@@ -24,6 +24,8 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micrometer.tracing.Tracer;
+import io.phoenix.observability.autoconfigure.pipeline.PhoenixPipelineAutoConfiguration;
+import io.phoenix.observability.autoconfigure.pipeline.PipelineMeterObservationHandler;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -100,6 +102,18 @@ class PhoenixObservationMetricsAutoConfigurationTests {
 		};
 		this.contextRunner.withBean("userMeterObservationHandler", MeterObservationHandler.class, () -> user)
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(CachedMeterObservationHandler.class));
+	}
+
+	@Test
+	void comesAfterPhoenixsPipelineHandlerAndBeforeSpringBoots() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(PhoenixPipelineAutoConfiguration.class))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(CachedMeterObservationHandler.class)
+					.hasSingleBean(PipelineMeterObservationHandler.class);
+				assertThat(context.getBeanProvider(MeterObservationHandler.class).orderedStream().map(Object::getClass))
+					.containsExactly(PipelineMeterObservationHandler.class, CachedMeterObservationHandler.class,
+							DefaultMeterObservationHandler.class);
+			});
 	}
 
 	@Test
