@@ -34,12 +34,6 @@ public interface CorrelationTracing {
 	 * Tracing that is off: no trace response, no baggage.
 	 */
 	CorrelationTracing NONE = new CorrelationTracing() {
-
-		@Override
-		public TraceScope enterCurrentTrace(String correlationId) {
-			return TraceScope.NONE;
-		}
-
 	};
 
 	/**
@@ -76,51 +70,14 @@ public interface CorrelationTracing {
 	}
 
 	/**
-	 * Put the correlation id into the current trace's baggage, so that it travels to
-	 * downstream services.
-	 * @param correlationId the id
-	 * @return the scope to close when the request ends
-	 */
-	default Scope putInBaggage(String correlationId) {
-		return Scope.NOOP;
-	}
-
-	/**
 	 * Enter the current trace with a request's correlation id: put the id into the
-	 * trace's baggage and return the trace context formatted like {@code traceparent}, as
-	 * {@link #putInBaggage(String)} and {@link #currentTraceResponse()} do, but looking
-	 * the current span up once.
+	 * trace's baggage, so that it travels to downstream services, and return the trace
+	 * context formatted like {@code traceparent}.
 	 * @param correlationId the id
 	 * @return the scope to close when the request ends, with the trace response
-	 * @since 0.1.0
 	 */
 	default TraceScope enterCurrentTrace(String correlationId) {
-		String traceResponse = currentTraceResponse();
-		Scope baggage = putInBaggage(correlationId);
-		if (traceResponse == null && baggage == Scope.NOOP) {
-			return TraceScope.NONE;
-		}
-		return new TraceScope() {
-
-			@Override
-			public @Nullable String traceResponse() {
-				return traceResponse;
-			}
-
-			@Override
-			public void close() {
-				baggage.close();
-			}
-
-		};
-	}
-
-	/**
-	 * Return the trace context of the current span formatted like {@code traceparent}.
-	 * @return the value, or {@code null} when there is no current span
-	 */
-	default @Nullable String currentTraceResponse() {
-		return null;
+		return TraceScope.NONE;
 	}
 
 	/**
@@ -134,28 +91,11 @@ public interface CorrelationTracing {
 	}
 
 	/**
-	 * A scope that ends without an exception.
+	 * The scope of a request in its trace, with the trace context it was entered in;
+	 * closing it ends without an exception.
 	 */
 	@FunctionalInterface
-	interface Scope extends AutoCloseable {
-
-		/**
-		 * A scope with nothing to close.
-		 */
-		Scope NOOP = () -> {
-		};
-
-		@Override
-		void close();
-
-	}
-
-	/**
-	 * The scope of a request in its trace, with the trace context it was entered in.
-	 *
-	 * @since 0.1.0
-	 */
-	interface TraceScope extends Scope {
+	interface TraceScope extends AutoCloseable {
 
 		/**
 		 * Outside any trace: no trace response, nothing to close.

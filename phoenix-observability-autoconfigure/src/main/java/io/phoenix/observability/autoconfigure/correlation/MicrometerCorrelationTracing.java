@@ -98,30 +98,15 @@ public class MicrometerCorrelationTracing implements CorrelationTracing {
 	}
 
 	@Override
-	public Scope putInBaggage(String correlationId) {
-		if (this.tracer.currentSpan() == null) {
-			return Scope.NOOP;
-		}
-		BaggageInScope baggage = this.tracer.createBaggageInScope(CorrelationContext.CORRELATION_ID, correlationId);
-		return baggage::close;
-	}
-
-	@Override
 	public TraceScope enterCurrentTrace(String correlationId) {
 		Span span = this.tracer.currentSpan();
 		if (span == null) {
 			return TraceScope.NONE;
 		}
-		// One object is both the scope and its trace response, where putInBaggage
-		// allocates a scope lambda and looks the span up again (about 110 bytes)
+		// One object is both the scope and its trace response, and the span is looked up
+		// once for both
 		return new BaggageTraceScope(format(span.context()),
 				this.tracer.createBaggageInScope(CorrelationContext.CORRELATION_ID, correlationId));
-	}
-
-	@Override
-	public String currentTraceResponse() {
-		Span span = this.tracer.currentSpan();
-		return (span != null) ? format(span.context()) : null;
 	}
 
 	@Override

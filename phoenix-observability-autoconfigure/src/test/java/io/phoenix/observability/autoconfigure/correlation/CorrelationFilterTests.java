@@ -162,14 +162,21 @@ class CorrelationFilterTests {
 			}
 
 			@Override
-			public Scope putInBaggage(String correlationId) {
+			public TraceScope enterCurrentTrace(String correlationId) {
 				baggage.put("correlation_id", correlationId);
-				return () -> baggageClosed.set(true);
-			}
+				return new TraceScope() {
 
-			@Override
-			public String currentTraceResponse() {
-				return "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+					@Override
+					public String traceResponse() {
+						return "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+					}
+
+					@Override
+					public void close() {
+						baggageClosed.set(true);
+					}
+
+				};
 			}
 
 		};
@@ -237,8 +244,8 @@ class CorrelationFilterTests {
 		CorrelationTracing tracing = new CorrelationTracing() {
 
 			@Override
-			public String currentTraceResponse() {
-				return "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+			public TraceScope enterCurrentTrace(String correlationId) {
+				return () -> "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 			}
 
 		};
