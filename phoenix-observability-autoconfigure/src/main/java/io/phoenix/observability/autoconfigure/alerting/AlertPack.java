@@ -119,9 +119,7 @@ public record AlertPack(String service, List<ThresholdAlert> alerts, String llmM
 			String s = this.selector;
 			Threshold errorRate = rules.getErrorRate();
 			if (errorRate.isEnabled()) {
-				String ratio = "sum by (service) (rate(http_server_requests_seconds_count{" + s
-						+ ",outcome=\"SERVER_ERROR\"}[5m]))\n/\nsum by (service) (rate(http_server_requests_seconds_count{"
-						+ s + "}[5m]))";
+				String ratio = ratio("service", "http_server_requests_seconds_count", "outcome=\"SERVER_ERROR\"");
 				pair("PhoenixHighErrorRate", Measure.ERROR_RATIO, ratio, " > ", errorRate, true,
 						"More than %s%% of the requests to " + this.service + " fail with a server error");
 			}
@@ -129,17 +127,12 @@ public record AlertPack(String service, List<ThresholdAlert> alerts, String llmM
 			if (latency.isEnabled()) {
 				String p95 = "histogram_quantile(0.95,\n  sum by (service, le) (rate(http_server_requests_seconds_bucket{"
 						+ s + "}[5m])))";
-				add("PhoenixHighLatencyP95", Measure.LATENCY_P95, p95, " > ", seconds(latency.getWarning()),
-						latency.getWarningFor(), "warning",
-						"95th percentile latency of " + this.service + " is above " + duration(latency.getWarning()));
-				add("PhoenixHighLatencyP95", Measure.LATENCY_P95, p95, " > ", seconds(latency.getCritical()),
-						latency.getCriticalFor(), "critical",
-						"95th percentile latency of " + this.service + " is above " + duration(latency.getCritical()));
+				latencyPair("PhoenixHighLatencyP95", Measure.LATENCY_P95, p95, latency,
+						"95th percentile latency of " + this.service + " is above ");
 			}
 			LlmThreshold llm = rules.getLlmFailures();
 			if (llm.isEnabled()) {
-				String ratio = "sum by (service) (rate(" + llm.getMetric() + "{" + s + "," + llm.getErrorMatcher()
-						+ "}[5m]))\n/\nsum by (service) (rate(" + llm.getMetric() + "{" + s + "}[5m]))";
+				String ratio = ratio("service", llm.getMetric(), llm.getErrorMatcher());
 				pair("PhoenixLlmRequestFailures", Measure.LLM_FAILURE_RATIO, ratio, " > ", llm, true,
 						"More than %s%% of the LLM requests of " + this.service + " fail");
 			}
@@ -189,9 +182,7 @@ public record AlertPack(String service, List<ThresholdAlert> alerts, String llmM
 			if (failures.isEnabled()) {
 				// Per pipeline: one failing pipeline is hidden in the sum of all. Runs
 				// that end for their own reason (max_iterations) are no failures
-				String ratio = "sum by (service, pipeline) (rate(pipeline_executions_total{" + s
-						+ ",status=~\"error|timeout\"}[5m]))\n/\nsum by (service, pipeline) (rate(pipeline_executions_total{"
-						+ s + "}[5m]))";
+				String ratio = ratio("service, pipeline", "pipeline_executions_total", "status=~\"error|timeout\"");
 				pair("PhoenixPipelineFailures", Measure.PIPELINE_FAILURE_RATIO, ratio, " > ", failures, true,
 						"More than %s%% of the runs of a pipeline of " + this.service + " fail");
 			}
@@ -199,14 +190,8 @@ public record AlertPack(String service, List<ThresholdAlert> alerts, String llmM
 			if (latency.isEnabled()) {
 				String p99 = "histogram_quantile(0.99,\n  sum by (service, pipeline, le) (rate(pipeline_duration_seconds_bucket{"
 						+ s + "}[5m])))";
-				add("PhoenixPipelineLatencyP99", Measure.PIPELINE_LATENCY_P99, p99, " > ",
-						seconds(latency.getWarning()), latency.getWarningFor(), "warning",
-						"99th percentile duration of a pipeline of " + this.service + " is above "
-								+ duration(latency.getWarning()));
-				add("PhoenixPipelineLatencyP99", Measure.PIPELINE_LATENCY_P99, p99, " > ",
-						seconds(latency.getCritical()), latency.getCriticalFor(), "critical",
-						"99th percentile duration of a pipeline of " + this.service + " is above "
-								+ duration(latency.getCritical()));
+				latencyPair("PhoenixPipelineLatencyP99", Measure.PIPELINE_LATENCY_P99, p99, latency,
+						"99th percentile duration of a pipeline of " + this.service + " is above ");
 			}
 			InfoThreshold interrupts = rules.getInterrupts();
 			if (interrupts.isEnabled()) {
@@ -217,6 +202,22 @@ public record AlertPack(String service, List<ThresholdAlert> alerts, String llmM
 						interrupts.getInfoFor(), "info",
 						"More than " + number(threshold) + " interrupts per second are raised by " + this.service);
 			}
+		}
+
+		/**
+		 * The share of a counter's rate whose series match a matcher, per the given
+		 * labels, over this service's series.
+		 */
+		private String ratio(String by, String metric, String badMatcher) {
+			return "sum by (" + by + ") (rate(" + metric + "{" + this.selector + "," + badMatcher + "}[5m]))\n/\n"
+					+ "sum by (" + by + ") (rate(" + metric + "{" + this.selector + "}[5m]))";
+		}
+
+		private void latencyPair(String name, Measure measure, String expr, LatencyThreshold latency, String summary) {
+			add(name, measure, expr, " > ", seconds(latency.getWarning()), latency.getWarningFor(), "warning",
+					summary + duration(latency.getWarning()));
+			add(name, measure, expr, " > ", seconds(latency.getCritical()), latency.getCriticalFor(), "critical",
+					summary + duration(latency.getCritical()));
 		}
 
 		private void pair(String name, Measure measure, String expr, String operator, Threshold threshold,
