@@ -9,7 +9,8 @@
 #        e.g. benchmarks/profile.sh phoenix alloc /work/1
 # Needs the apps built (benchmarks/run.sh builds them); the stubs (downstream and OTLP
 # sink) are started here. The builds are profiled at 100% sampling, as run.sh compares
-# them (SAMPLING=0.1 for another probability).
+# them (SAMPLING=0.1 for another probability; APP_ARGS for more of the app's arguments, such as
+# APP_ARGS=--phoenix.observability.tracing.sampling.mode=head).
 #
 # The collapsed stacks are kept in benchmarks/target/profiles/ for a flame graph.
 
@@ -47,7 +48,7 @@ JAR=$(jar_of "$VARIANT")
 taskset -c "$APP_CPU" java -Xms512m -Xmx512m -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
 	--bench.downstream-url="http://127.0.0.1:$DOWNSTREAM_PORT" \
 	--management.opentelemetry.tracing.export.otlp.endpoint="http://127.0.0.1:$SINK_PORT/v1/traces" \
-	--management.tracing.sampling.probability="${SAMPLING:-1.0}" > "$OUT/app-$VARIANT.log" 2>&1 &
+	--management.tracing.sampling.probability="${SAMPLING:-1.0}" ${APP_ARGS:-} > "$OUT/app-$VARIANT.log" 2>&1 &
 APP_PID=$!
 PIDS+=("$APP_PID")
 until curl -sf -o /dev/null "http://127.0.0.1:$PORT/hello/0"; do sleep 0.1; done

@@ -42,7 +42,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.micrometer.tracing.autoconfigure.TracingProperties;
@@ -50,13 +49,14 @@ import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.O
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SpanExporters;
 import org.springframework.boot.opentelemetry.autoconfigure.ConditionalOnEnabledOpenTelemetry;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration that reports failed span exports, and spans dropped because the
  * export queue was full, as metrics and as one log line per interval, whatever exporters
- * Spring Boot configured, and tail sampling when
- * {@code phoenix.observability.tracing.sampling.mode=tail}.
+ * Spring Boot configured, and tail sampling (the default; see
+ * {@link TraceSamplingProperties}).
  *
  * @author Phoenix Observability
  * @since 0.1.0
@@ -140,7 +140,7 @@ public final class PhoenixTracingAutoConfiguration {
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnEnabledOpenTelemetry
-	@ConditionalOnProperty(prefix = "phoenix.observability.tracing.sampling", name = "mode", havingValue = "tail")
+	@Conditional(OnTailSamplingCondition.class)
 	@EnableConfigurationProperties({ TracingProperties.class, OpenTelemetryTracingProperties.class })
 	static class TailSamplingConfiguration {
 
@@ -158,9 +158,9 @@ public final class PhoenixTracingAutoConfiguration {
 				OpenTelemetryTracingProperties openTelemetry, ObjectProvider<LatencyThresholds> latencyThresholds) {
 			if (openTelemetry.getExport().isIncludeUnsampled()) {
 				// Every recorded span would be exported twice, and the decisions not
-				// apply
-				throw new InvalidConfigurationPropertyValueException(
-						"management.opentelemetry.tracing.export.include-unsampled", true,
+				// apply; reached only when the mode was set to tail (unset, it is head
+				// then)
+				throw new InvalidConfigurationPropertyValueException(OnTailSamplingCondition.INCLUDE_UNSAMPLED, true,
 						"phoenix.observability.tracing.sampling.mode=tail exports the unsampled traces it keeps, "
 								+ "and only those: set include-unsampled to false, or the mode to head");
 			}

@@ -44,11 +44,13 @@ public class TraceSamplingProperties {
 	public static final Duration DEFAULT_LATENCY_THRESHOLD = Duration.ofSeconds(1);
 
 	/**
-	 * When to decide whether a trace is kept: 'head' when it starts, by the probability
-	 * alone; 'tail' when its local root span ends, keeping also every trace with an error
-	 * or slower than the latency threshold.
+	 * When to decide whether a trace is kept: 'tail' when its local root span ends,
+	 * keeping the probability's share and every trace with an error or slower than the
+	 * latency threshold; 'head' when it starts, by the probability alone. Defaults to
+	 * 'tail', or 'head' when management.opentelemetry.tracing.export.include-unsampled is
+	 * true.
 	 */
-	private SamplingMode mode = SamplingMode.HEAD;
+	private SamplingMode mode = SamplingMode.TAIL;
 
 	/**
 	 * Local traces whose root span takes longer than this are kept, in tail mode, on

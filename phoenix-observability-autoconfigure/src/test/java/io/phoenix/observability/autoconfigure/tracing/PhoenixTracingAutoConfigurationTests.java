@@ -76,7 +76,7 @@ class PhoenixTracingAutoConfigurationTests {
 				assertThat(context.getBean("otelSpanProcessor")).isInstanceOf(BatchSpanProcessor.class);
 				// The tracer provider uses this processor, not one of its own
 				assertThat(context.getBean(SdkTracerProvider.class).toString())
-					.contains("spanProcessor=BatchSpanProcessor{spanExporter=DropReporting{");
+					.contains("BatchSpanProcessor{spanExporter=DropReporting{");
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
 				assertThat(registry.get("phoenix.tracing.export.queue.capacity").gauge().value()).isEqualTo(64);
 				assertThat(registry.get("phoenix.tracing.export.queue.size").gauge().value()).isZero();

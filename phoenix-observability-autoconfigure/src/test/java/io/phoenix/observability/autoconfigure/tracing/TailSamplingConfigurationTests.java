@@ -70,17 +70,8 @@ class TailSamplingConfigurationTests {
 		.withPropertyValues("management.tracing.sampling.probability=0.1");
 
 	@Test
-	void headSamplingByDefault() {
+	void tailSamplingByDefaultReplacesSpringBootsSamplerAndAddsTheProcessor() {
 		this.contextRunner.run((context) -> {
-			assertThat(context).doesNotHaveBean(TailSamplingSpanProcessor.class).doesNotHaveBean(TailSampler.class);
-			assertThat(context.getBean(Sampler.class).getDescription())
-				.startsWith("ParentBased{root:TraceIdRatioBased");
-		});
-	}
-
-	@Test
-	void tailModeReplacesSpringBootsSamplerAndAddsTheProcessor() {
-		this.contextRunner.withPropertyValues("phoenix.observability.tracing.sampling.mode=tail").run((context) -> {
 			assertThat(context).hasSingleBean(TailSamplingSpanProcessor.class).hasSingleBean(Sampler.class);
 			assertThat(context.getBean(Sampler.class)).isInstanceOf(TailSampler.class);
 			assertThat(context.getBean(Sampler.class).getDescription()).contains("TraceIdRatioBased{0.100000}");
@@ -91,6 +82,33 @@ class TailSamplingConfigurationTests {
 				.functionCounter()
 				.count()).isZero();
 		});
+	}
+
+	@Test
+	void tailModeSetExplicitlyAddsTheProcessor() {
+		this.contextRunner.withPropertyValues("phoenix.observability.tracing.sampling.mode=TAIL")
+			.run((context) -> assertThat(context).hasSingleBean(TailSamplingSpanProcessor.class)
+				.getBean(Sampler.class)
+				.isInstanceOf(TailSampler.class));
+	}
+
+	@Test
+	void headModeKeepsSpringBootsSampler() {
+		this.contextRunner.withPropertyValues("phoenix.observability.tracing.sampling.mode=head").run((context) -> {
+			assertThat(context).doesNotHaveBean(TailSamplingSpanProcessor.class).doesNotHaveBean(TailSampler.class);
+			assertThat(context.getBean(Sampler.class).getDescription())
+				.startsWith("ParentBased{root:TraceIdRatioBased");
+		});
+	}
+
+	@Test
+	void exportingUnsampledSpansWithoutAModeKeepsSpringBootsSampler() {
+		this.contextRunner.withPropertyValues("management.opentelemetry.tracing.export.include-unsampled=true")
+			.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean(TailSamplingSpanProcessor.class);
+				assertThat(context.getBean(Sampler.class).getDescription())
+					.startsWith("ParentBased{root:TraceIdRatioBased");
+			});
 	}
 
 	@Test

@@ -65,12 +65,12 @@ import org.springframework.web.client.RestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tail sampling across two services at 10%, checked on what a collector decoded: every
- * failed request's trace arrives, with the spans of each service that saw the error, the
- * ratio's traces arrive complete from both services, slow requests arrive, and nothing
- * else; the counters of decisions match what arrived, the access log of each service says
- * which traces it kept, and the application's log lines name their trace, kept or
- * dropped.
+ * Tail sampling across two services at their production defaults (10%), checked on what a
+ * collector decoded: every failed request's trace arrives, with the spans of each service
+ * that saw the error, the ratio's traces arrive complete from both services, slow
+ * requests arrive, and nothing else; the counters of decisions match what arrived, the
+ * access log of each service says which traces it kept, and the application's log lines
+ * name their trace, kept or dropped.
  *
  * @author Phoenix Observability
  */
@@ -100,19 +100,20 @@ class TailSamplingIntegrationTests {
 		this.collector.close();
 	}
 
-	// The backend fails: both services see the error
+	// A third of the requests fail, in three ways. The backend fails: both services see
+	// the error
 	static boolean backendFails(int i) {
-		return i % 20 == 3;
+		return i % 9 == 1;
 	}
 
 	// The frontend fails with an exception after the backend answered
 	static boolean frontendThrows(int i) {
-		return i % 20 == 9;
+		return i % 9 == 4;
 	}
 
 	// The frontend answers 500 without an exception
 	static boolean frontendAnswers500(int i) {
-		return i % 20 == 15;
+		return i % 9 == 7;
 	}
 
 	static boolean slow(int i) {
@@ -168,6 +169,7 @@ class TailSamplingIntegrationTests {
 			}
 		});
 		assertThat(ratio).as("about 10%% of %d traces", REQUESTS).hasSizeBetween(10, 55);
+		assertThat(failedHere).as("a third of %d requests", REQUESTS).hasSize(REQUESTS / 3);
 
 		// The frontend keeps its failures, its slow requests and the ratio's traces, and
 		// nothing else but requests that really took longer than the threshold
@@ -278,13 +280,13 @@ class TailSamplingIntegrationTests {
 	private ConfigurableApplicationContext start(String name, String downstream) {
 		return new SpringApplicationBuilder(TailSamplingApplication.class)
 			.properties("server.port=0", "server.address=127.0.0.1", "spring.application.name=" + name,
-					"downstream.url=" + downstream, "phoenix.observability.tracing.sampling.mode=tail",
+					// Production defaults: 10% and tail sampling
+					"downstream.url=" + downstream, "phoenix.observability.environment=production",
 					"phoenix.observability.tracing.sampling.latency-threshold=" + THRESHOLD.toMillis() + "ms",
 					"management.opentelemetry.tracing.export.otlp.endpoint=" + this.collector.tracesEndpoint(),
 					"management.opentelemetry.tracing.export.schedule-delay=100ms",
 					"management.otlp.metrics.export.enabled=false")
-			// Above the defaults Phoenix sets by environment
-			.run("--management.tracing.sampling.probability=" + RATIO);
+			.run();
 	}
 
 	private static int port(ConfigurableApplicationContext context) {
