@@ -110,7 +110,9 @@ public final class PhoenixTracingAutoConfiguration {
 			return BatchSpanProcessor.builder(monitor.reportingDrops(exporter))
 				.setExportUnsampledSpans(export.isIncludeUnsampled())
 				.setExporterTimeout(export.getTimeout())
-				.setMaxExportBatchSize(export.getMaxBatchSize())
+				// A batch never larger than the queue: the SDK warns and shrinks it
+				// otherwise
+				.setMaxExportBatchSize(Math.min(export.getMaxBatchSize(), export.getMaxQueueSize()))
 				.setMaxQueueSize(export.getMaxQueueSize())
 				.setScheduleDelay(export.getScheduleDelay())
 				.setMeterProvider(monitor.getMeterProvider())

@@ -17,7 +17,12 @@
 package io.phoenix.observability.autoconfigure.tracing;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -34,6 +39,7 @@ import io.opentelemetry.sdk.metrics.export.CollectionRegistration;
 import io.opentelemetry.sdk.metrics.export.MetricReader;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessorBuilder;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.phoenix.observability.autoconfigure.tracing.FailureReportingSpanExporterTests.TestExporter;
 import org.junit.jupiter.api.Test;
@@ -82,6 +88,41 @@ class PhoenixTracingAutoConfigurationTests {
 				assertThat(registry.get("phoenix.tracing.export.queue.size").gauge().value()).isZero();
 				assertThat(registry.get("phoenix.tracing.export.dropped.spans").functionCounter().count()).isZero();
 			});
+	}
+
+	@Test
+	void aQueueSmallerThanTheBatchSizeMakesTheBatchesSmallerWithoutAWarning() {
+		// The SDK logs through java.util.logging, whatever bridge a test run installed
+		Logger builderLogger = Logger.getLogger(BatchSpanProcessorBuilder.class.getName());
+		List<LogRecord> records = new CopyOnWriteArrayList<>();
+		Handler handler = new Handler() {
+
+			@Override
+			public void publish(LogRecord record) {
+				records.add(record);
+			}
+
+			@Override
+			public void flush() {
+			}
+
+			@Override
+			public void close() {
+			}
+
+		};
+		builderLogger.addHandler(handler);
+		try {
+			this.withSpringBootTracing
+				.withPropertyValues("management.opentelemetry.tracing.export.max-queue-size=100",
+						"management.opentelemetry.tracing.export.max-batch-size=512")
+				.run((context) -> assertThat(context.getBean(SdkTracerProvider.class).toString())
+					.contains("maxExportBatchSize=100,"));
+		}
+		finally {
+			builderLogger.removeHandler(handler);
+		}
+		assertThat(records).extracting(LogRecord::getMessage).noneMatch((message) -> message.contains("exceed"));
 	}
 
 	@Test
