@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.phoenix.observability.autoconfigure.tracing;
+package io.phoenix.observability.customisation;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -100,13 +100,14 @@ class UserObservationCustomisationTests {
 	@BeforeAll
 	void sendFailingRequests() throws Exception {
 		this.context = new SpringApplicationBuilder(CustomisedApplication.class)
-			.properties("server.port=0", "server.address=127.0.0.1", "spring.application.name=" + SERVICE,
+			// Arguments: above the application.yml of the module's own application
+			.run("--server.port=0", "--server.address=127.0.0.1", "--spring.application.name=" + SERVICE,
 					// Production defaults: 10% and tail sampling, no sampling property
-					"phoenix.observability.environment=production", "management.observations.annotations.enabled=true",
-					"management.opentelemetry.tracing.export.otlp.endpoint=" + this.collector.tracesEndpoint(),
-					"management.opentelemetry.tracing.export.schedule-delay=100ms",
-					"management.otlp.metrics.export.enabled=false")
-			.run();
+					"--phoenix.observability.environment=production",
+					"--management.observations.annotations.enabled=true",
+					"--management.opentelemetry.tracing.export.otlp.endpoint=" + this.collector.tracesEndpoint(),
+					"--management.opentelemetry.tracing.export.schedule-delay=100ms",
+					"--management.otlp.metrics.export.enabled=false");
 		int port = ((WebServerApplicationContext) this.context).getWebServer().getPort();
 		HttpClient client = HttpClient.newHttpClient();
 		for (int i = 0; i < REQUESTS; i++) {
