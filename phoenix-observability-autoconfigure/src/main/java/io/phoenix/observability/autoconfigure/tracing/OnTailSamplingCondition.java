@@ -16,11 +16,13 @@
 
 package io.phoenix.observability.autoconfigure.tracing;
 
-import java.util.Locale;
+import io.phoenix.observability.autoconfigure.tracing.TraceSamplingProperties.SamplingMode;
 
 import org.springframework.boot.autoconfigure.condition.ConditionMessage;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
@@ -43,14 +45,21 @@ class OnTailSamplingCondition extends SpringBootCondition {
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 		Environment environment = context.getEnvironment();
 		ConditionMessage.Builder message = ConditionMessage.forCondition("Tail sampling");
-		String mode = environment.getProperty(MODE);
-		if (mode != null) {
-			// An unknown value fails when the properties are bound, naming the property
-			return "head".equals(mode.trim().toLowerCase(Locale.ROOT))
-					? ConditionOutcome.noMatch(message.because(MODE + " is head"))
-					: ConditionOutcome.match(message.because(MODE + " is " + mode));
+		Binder binder = Binder.get(environment);
+		SamplingMode mode;
+		try {
+			// Bound as the properties bind it: any case, blank as unset
+			mode = binder.bind(MODE, SamplingMode.class).orElse(null);
 		}
-		if (environment.getProperty(INCLUDE_UNSAMPLED, Boolean.class, false)) {
+		catch (BindException ex) {
+			// Startup fails when the properties are bound, naming the property
+			return ConditionOutcome.match(message.because(MODE + " is invalid"));
+		}
+		if (mode != null) {
+			return (mode == SamplingMode.TAIL) ? ConditionOutcome.match(message.because(MODE + " is tail"))
+					: ConditionOutcome.noMatch(message.because(MODE + " is head"));
+		}
+		if (binder.bind(INCLUDE_UNSAMPLED, Boolean.class).orElse(false)) {
 			return ConditionOutcome
 				.noMatch(message.because(MODE + " is not set and " + INCLUDE_UNSAMPLED + " exports every span"));
 		}

@@ -50,7 +50,7 @@ public class TraceSamplingProperties {
 	 * 'tail', or 'head' when management.opentelemetry.tracing.export.include-unsampled is
 	 * true.
 	 */
-	private SamplingMode mode = SamplingMode.TAIL;
+	private @Nullable SamplingMode mode;
 
 	/**
 	 * Local traces whose root span takes longer than this are kept, in tail mode, on
@@ -77,12 +77,11 @@ public class TraceSamplingProperties {
 	 */
 	private Duration maxWait = Duration.ofSeconds(5);
 
-	public SamplingMode getMode() {
+	public @Nullable SamplingMode getMode() {
 		return this.mode;
 	}
 
-	public void setMode(SamplingMode mode) {
-		Assert.notNull(mode, "must be 'head' or 'tail'");
+	public void setMode(@Nullable SamplingMode mode) {
 		this.mode = mode;
 	}
 

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
+import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
@@ -76,13 +77,16 @@ class PhoenixTracingAutoConfigurationTests {
 
 	@Test
 	void spanProcessorOfSpringBootIsMonitored() {
-		this.withSpringBootTracing.withPropertyValues("management.opentelemetry.tracing.export.max-queue-size=64")
+		// Head sampling: the tracer provider's only processor is Spring Boot's
+		this.withSpringBootTracing
+			.withPropertyValues("management.opentelemetry.tracing.export.max-queue-size=64",
+					"phoenix.observability.tracing.sampling.mode=head")
 			.run((context) -> {
 				assertThat(context).hasSingleBean(BatchSpanProcessor.class).hasSingleBean(SpanQueueMonitor.class);
 				assertThat(context.getBean("otelSpanProcessor")).isInstanceOf(BatchSpanProcessor.class);
 				// The tracer provider uses this processor, not one of its own
 				assertThat(context.getBean(SdkTracerProvider.class).toString())
-					.contains("BatchSpanProcessor{spanExporter=DropReporting{");
+					.contains("spanProcessor=BatchSpanProcessor{spanExporter=DropReporting{");
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
 				assertThat(registry.get("phoenix.tracing.export.queue.capacity").gauge().value()).isEqualTo(64);
 				assertThat(registry.get("phoenix.tracing.export.queue.size").gauge().value()).isZero();
@@ -111,6 +115,8 @@ class PhoenixTracingAutoConfigurationTests {
 			}
 
 		};
+		Level level = builderLogger.getLevel();
+		builderLogger.setLevel(Level.ALL);
 		builderLogger.addHandler(handler);
 		try {
 			this.withSpringBootTracing
@@ -121,6 +127,7 @@ class PhoenixTracingAutoConfigurationTests {
 		}
 		finally {
 			builderLogger.removeHandler(handler);
+			builderLogger.setLevel(level);
 		}
 		assertThat(records).extracting(LogRecord::getMessage).noneMatch((message) -> message.contains("exceed"));
 	}

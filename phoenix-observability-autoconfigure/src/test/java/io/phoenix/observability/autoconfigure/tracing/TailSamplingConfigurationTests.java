@@ -112,6 +112,20 @@ class TailSamplingConfigurationTests {
 	}
 
 	@Test
+	void aBlankModeIsTheDefault() {
+		this.contextRunner.withPropertyValues("phoenix.observability.tracing.sampling.mode= ")
+			.run((context) -> assertThat(context).hasSingleBean(TailSamplingSpanProcessor.class));
+	}
+
+	@Test
+	void headModeWithUnsampledSpansExportedStartsWithSpringBootsSampler() {
+		this.contextRunner
+			.withPropertyValues("phoenix.observability.tracing.sampling.mode=Head",
+					"management.opentelemetry.tracing.export.include-unsampled=true")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(TailSamplingSpanProcessor.class));
+	}
+
+	@Test
 	void usersSamplerWins() {
 		Sampler sampler = Sampler.alwaysOff();
 		this.contextRunner.withPropertyValues("phoenix.observability.tracing.sampling.mode=tail")
