@@ -610,7 +610,7 @@ targets() {
 			p=$(median phoenix $metric)
 			t=$(median phoenix-defaults $metric)
 			h=$(median phoenix-head-0.1 $metric)
-			echo "| $metric | $p | $h | $t | $(ratio "$t" "$p") | $(ratio "$t" "$h") |"
+			echo "| $metric | $p | $t | $h | $(ratio "$t" "$p") | $(ratio "$t" "$h") |"
 		done
 	fi
 	if [ "$REACTOR_MODES" = 1 ]; then
