@@ -50,6 +50,7 @@ import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.opentelemetry.sdk.trace.samplers.SamplingDecision;
 import io.phoenix.observability.testing.OtlpCollector;
 import io.phoenix.observability.testing.OtlpCollector.ExportedSpan;
+import io.phoenix.observability.testing.TraceDecisions;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -259,21 +260,11 @@ class UserObservationCustomisationTests {
 	}
 
 	private long count(String decision, String reason) {
-		return (long) this.context.getBean(MeterRegistry.class)
-			.get("phoenix.tracing.sampling.traces")
-			.tags("decision", decision, "reason", reason)
-			.functionCounter()
-			.count();
+		return TraceDecisions.of(this.context).count(decision, reason);
 	}
 
 	private long kept() {
-		return (long) this.context.getBean(MeterRegistry.class)
-			.get("phoenix.tracing.sampling.traces")
-			.tag("decision", "kept")
-			.functionCounters()
-			.stream()
-			.mapToDouble((counter) -> counter.count())
-			.sum();
+		return TraceDecisions.of(this.context).kept();
 	}
 
 	@SpringBootConfiguration(proxyBeanMethods = false)

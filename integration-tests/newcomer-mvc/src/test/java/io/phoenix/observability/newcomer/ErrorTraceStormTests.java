@@ -47,6 +47,7 @@ import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
 import io.phoenix.observability.testing.JsonLogLines;
+import io.phoenix.observability.testing.TraceDecisions;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -305,23 +306,15 @@ class ErrorTraceStormTests {
 	}
 
 	private long keptTraces() {
-		return (long) registry().get("phoenix.tracing.sampling.traces")
-			.tag("decision", "kept")
-			.functionCounters()
-			.stream()
-			.mapToDouble((counter) -> counter.count())
-			.sum();
+		return TraceDecisions.of(this.context).kept();
 	}
 
 	private long droppedTraces() {
-		return (long) registry().get("phoenix.tracing.sampling.traces")
-			.tag("decision", "dropped")
-			.functionCounter()
-			.count();
+		return TraceDecisions.of(this.context).dropped();
 	}
 
 	private long decidedTraces() {
-		return keptTraces() + droppedTraces();
+		return TraceDecisions.of(this.context).decided();
 	}
 
 	record Limits(int traces, int spans) {

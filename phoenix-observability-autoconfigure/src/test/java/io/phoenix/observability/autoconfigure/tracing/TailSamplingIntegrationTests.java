@@ -29,7 +29,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Context;
@@ -41,6 +40,7 @@ import io.opentelemetry.sdk.trace.samplers.SamplingDecision;
 import io.phoenix.observability.testing.JsonLogLines;
 import io.phoenix.observability.testing.OtlpCollector;
 import io.phoenix.observability.testing.OtlpCollector.ExportedSpan;
+import io.phoenix.observability.testing.TraceDecisions;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -319,21 +319,11 @@ class TailSamplingIntegrationTests {
 	}
 
 	private static long count(ConfigurableApplicationContext context, String decision, String reason) {
-		return (long) context.getBean(MeterRegistry.class)
-			.get("phoenix.tracing.sampling.traces")
-			.tags("decision", decision, "reason", reason)
-			.functionCounter()
-			.count();
+		return TraceDecisions.of(context).count(decision, reason);
 	}
 
 	private static long kept(ConfigurableApplicationContext context) {
-		return (long) context.getBean(MeterRegistry.class)
-			.get("phoenix.tracing.sampling.traces")
-			.tag("decision", "kept")
-			.functionCounters()
-			.stream()
-			.mapToDouble((counter) -> counter.count())
-			.sum();
+		return TraceDecisions.of(context).kept();
 	}
 
 	private static long decided(ConfigurableApplicationContext context) {

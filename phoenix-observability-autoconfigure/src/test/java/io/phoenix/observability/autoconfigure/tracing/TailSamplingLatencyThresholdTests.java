@@ -29,12 +29,12 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.phoenix.observability.testing.JsonLogLines;
 import io.phoenix.observability.testing.OtlpCollector;
 import io.phoenix.observability.testing.OtlpCollector.ExportedSpan;
+import io.phoenix.observability.testing.TraceDecisions;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -180,20 +180,11 @@ class TailSamplingLatencyThresholdTests {
 	}
 
 	private long count(String decision, String reason) {
-		return (long) this.context.getBean(MeterRegistry.class)
-			.get("phoenix.tracing.sampling.traces")
-			.tags("decision", decision, "reason", reason)
-			.functionCounter()
-			.count();
+		return TraceDecisions.of(this.context).count(decision, reason);
 	}
 
 	private long decided() {
-		return (long) this.context.getBean(MeterRegistry.class)
-			.get("phoenix.tracing.sampling.traces")
-			.functionCounters()
-			.stream()
-			.mapToDouble((counter) -> counter.count())
-			.sum();
+		return TraceDecisions.of(this.context).decided();
 	}
 
 	@SpringBootConfiguration(proxyBeanMethods = false)
