@@ -115,6 +115,11 @@ class TailSamplingConfigurationTests {
 	void aBlankModeIsTheDefault() {
 		this.contextRunner.withPropertyValues("phoenix.observability.tracing.sampling.mode= ")
 			.run((context) -> assertThat(context).hasSingleBean(TailSamplingSpanProcessor.class));
+		// Unset, not tail: with unsampled spans exported, the default is head
+		this.contextRunner
+			.withPropertyValues("phoenix.observability.tracing.sampling.mode= ",
+					"management.opentelemetry.tracing.export.include-unsampled=true")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(TailSamplingSpanProcessor.class));
 	}
 
 	@Test
