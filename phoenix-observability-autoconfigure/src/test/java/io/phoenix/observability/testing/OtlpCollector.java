@@ -129,6 +129,16 @@ public final class OtlpCollector implements AutoCloseable {
 		};
 	}
 
+	private static Object typed(AnyValue value) {
+		return switch (value.getValueCase()) {
+			case STRING_VALUE -> value.getStringValue();
+			case INT_VALUE -> value.getIntValue();
+			case BOOL_VALUE -> value.getBoolValue();
+			case DOUBLE_VALUE -> value.getDoubleValue();
+			default -> value.toString();
+		};
+	}
+
 	@Override
 	public void close() {
 		this.server.stop();
@@ -168,6 +178,17 @@ public final class OtlpCollector implements AutoCloseable {
 
 		public Map<String, String> attributes() {
 			return OtlpCollector.attributes(this.span.getAttributesList());
+		}
+
+		/**
+		 * The span's attributes with their wire types: {@code Long}, {@code Double},
+		 * {@code Boolean} or {@code String}.
+		 * @return the attributes by key
+		 */
+		public Map<String, Object> typedAttributes() {
+			return this.span.getAttributesList()
+				.stream()
+				.collect(Collectors.toMap(KeyValue::getKey, (kv) -> typed(kv.getValue()), (a, b) -> b));
 		}
 
 		/**

@@ -211,7 +211,7 @@ class TailSamplingIntegrationTests {
 			.allSatisfy((traceId) -> assertThat(server(backendTraces.get(traceId)).span().getStatus().getCode())
 				.isEqualTo(Status.StatusCode.STATUS_CODE_ERROR));
 		assertThat(failedHere).allSatisfy((traceId) -> assertThat(server(frontendTraces.get(traceId)).attributes())
-			.containsEntry("outcome", "SERVER_ERROR"));
+			.containsEntry("http.response.status_code", "500"));
 
 		// The counters match what the collector received
 		Set<String> failedNotRatio = new HashSet<>(failedHere);
