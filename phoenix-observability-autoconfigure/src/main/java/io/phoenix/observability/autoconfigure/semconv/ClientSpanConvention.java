@@ -41,8 +41,8 @@ final class ClientSpanConvention implements SpanConvention<ClientRequestObservat
 	}
 
 	@Override
-	public Set<String> replacedKeys() {
-		return HttpSpanAttributes.SPRING_KEYS;
+	public boolean replaces(String key) {
+		return HttpSpanAttributes.SPRING_KEYS.contains(key);
 	}
 
 	@Override

@@ -65,8 +65,8 @@ final class GrpcSpanConvention implements SpanConvention<Observation.Context> {
 	}
 
 	@Override
-	public Set<String> replacedKeys() {
-		return MICROMETER_KEYS;
+	public boolean replaces(String key) {
+		return MICROMETER_KEYS.contains(key);
 	}
 
 	@Override

@@ -23,6 +23,7 @@ import io.micrometer.tracing.handler.PropagatingReceiverTracingObservationHandle
 import io.micrometer.tracing.handler.PropagatingSenderTracingObservationHandler;
 import io.micrometer.tracing.propagation.Propagator;
 import io.phoenix.observability.autoconfigure.condition.ConditionalOnPhoenixFeature;
+import net.ttddyy.observation.tracing.QueryTracingObservationHandler;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -31,6 +32,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.util.ClassUtils;
 
@@ -55,6 +58,11 @@ import org.springframework.util.ClassUtils;
 @ConditionalOnBean({ Tracer.class, Propagator.class })
 public final class PhoenixSemanticConventionsAutoConfiguration {
 
+	/**
+	 * Just before datasource-micrometer's own handlers.
+	 */
+	static final int JDBC_HANDLER_ORDER = Ordered.LOWEST_PRECEDENCE - 2001;
+
 	@Bean
 	@ConditionalOnMissingBean
 	@Order(MicrometerTracingAutoConfiguration.RECEIVER_TRACING_OBSERVATION_HANDLER_ORDER)
@@ -69,6 +77,25 @@ public final class PhoenixSemanticConventionsAutoConfiguration {
 	PropagatingSenderTracingObservationHandler<?> propagatingSenderTracingObservationHandler(Tracer tracer,
 			Propagator propagator) {
 		return new SemanticConventionSenderTracingObservationHandler(tracer, propagator, spanConventions());
+	}
+
+	/**
+	 * JDBC queries observed by datasource-micrometer, whose query handler has no
+	 * condition to back off on: this one comes first in the tracing handlers, which stop
+	 * at the first that supports an observation.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(QueryTracingObservationHandler.class)
+	static class JdbcConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(SemanticConventionQueryTracingObservationHandler.class)
+		@Order(JDBC_HANDLER_ORDER)
+		SemanticConventionQueryTracingObservationHandler semanticConventionQueryTracingObservationHandler(
+				Tracer tracer) {
+			return new SemanticConventionQueryTracingObservationHandler(tracer);
+		}
+
 	}
 
 	/**

@@ -42,8 +42,8 @@ final class ReactiveServerSpanConvention implements SpanConvention<ServerRequest
 	}
 
 	@Override
-	public Set<String> replacedKeys() {
-		return HttpSpanAttributes.SPRING_KEYS;
+	public boolean replaces(String key) {
+		return HttpSpanAttributes.SPRING_KEYS.contains(key);
 	}
 
 	@Override

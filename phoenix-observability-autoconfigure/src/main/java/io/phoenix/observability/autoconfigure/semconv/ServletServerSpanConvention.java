@@ -39,8 +39,8 @@ final class ServletServerSpanConvention implements SpanConvention<ServerRequestO
 	}
 
 	@Override
-	public Set<String> replacedKeys() {
-		return HttpSpanAttributes.SPRING_KEYS;
+	public boolean replaces(String key) {
+		return HttpSpanAttributes.SPRING_KEYS.contains(key);
 	}
 
 	@Override

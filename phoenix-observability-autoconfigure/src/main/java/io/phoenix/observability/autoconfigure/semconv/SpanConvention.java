@@ -15,8 +15,6 @@
  */
 package io.phoenix.observability.autoconfigure.semconv;
 
-import java.util.Set;
-
 import io.micrometer.observation.Observation;
 import io.opentelemetry.api.trace.Span;
 
@@ -37,11 +35,12 @@ interface SpanConvention<C extends Observation.Context> {
 	boolean supports(Observation.Context context);
 
 	/**
-	 * Return the observation's key names this convention writes under OpenTelemetry's
-	 * names instead; the others are written as they are.
-	 * @return the key names
+	 * Return whether this convention writes the observation's key under OpenTelemetry's
+	 * names instead, or leaves it out; the other keys are written as they are.
+	 * @param key the key name
+	 * @return whether it does
 	 */
-	Set<String> replacedKeys();
+	boolean replaces(String key);
 
 	/**
 	 * Write the span's attributes and, for a failure, its status.

@@ -67,7 +67,7 @@ final class SpanConventions {
 			if (key.equalsIgnoreCase("ERROR")) {
 				span.error(new RuntimeException(keyValue.getValue()));
 			}
-			else if (!convention.replacedKeys().contains(key)) {
+			else if (!convention.replaces(key)) {
 				span.tag(key, keyValue.getValue());
 			}
 		}
