@@ -23,7 +23,6 @@ import io.micrometer.tracing.handler.PropagatingReceiverTracingObservationHandle
 import io.micrometer.tracing.handler.PropagatingSenderTracingObservationHandler;
 import io.micrometer.tracing.propagation.Propagator;
 import io.phoenix.observability.autoconfigure.condition.ConditionalOnPhoenixFeature;
-import net.ttddyy.observation.tracing.QueryTracingObservationHandler;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -32,15 +31,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.util.ClassUtils;
 
 /**
  * Auto-configuration that writes the spans of HTTP requests and calls (servlet, reactive,
  * {@code RestClient}, {@code RestTemplate}, {@code WebClient}) and of gRPC calls in
- * OpenTelemetry's semantic conventions, in place of Micrometer's names. Meters keep
+ * OpenTelemetry's semantic conventions, and the JDBC queries that datasource-micrometer
+ * observes in its database conventions, in place of Micrometer's names. Meters keep
  * Micrometer's names and tags; the observation's other key values, the user's own among
  * them, are written as before. Replaces Spring Boot's propagating tracing handlers, which
  * back off for these beans; a user's own handler bean wins over both.
@@ -58,11 +56,6 @@ import org.springframework.util.ClassUtils;
 @ConditionalOnBean({ Tracer.class, Propagator.class })
 public final class PhoenixSemanticConventionsAutoConfiguration {
 
-	/**
-	 * Just before datasource-micrometer's own handlers.
-	 */
-	static final int JDBC_HANDLER_ORDER = Ordered.LOWEST_PRECEDENCE - 2001;
-
 	@Bean
 	@ConditionalOnMissingBean
 	@Order(MicrometerTracingAutoConfiguration.RECEIVER_TRACING_OBSERVATION_HANDLER_ORDER)
@@ -71,31 +64,14 @@ public final class PhoenixSemanticConventionsAutoConfiguration {
 		return new SemanticConventionReceiverTracingObservationHandler(tracer, propagator, spanConventions());
 	}
 
+	// datasource-micrometer's handlers are sender handlers too, for their own
+	// observations only
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(ignoredType = "net.ttddyy.observation.tracing.DataSourceBaseObservationHandler")
 	@Order(MicrometerTracingAutoConfiguration.SENDER_TRACING_OBSERVATION_HANDLER_ORDER)
 	PropagatingSenderTracingObservationHandler<?> propagatingSenderTracingObservationHandler(Tracer tracer,
 			Propagator propagator) {
 		return new SemanticConventionSenderTracingObservationHandler(tracer, propagator, spanConventions());
-	}
-
-	/**
-	 * JDBC queries observed by datasource-micrometer, whose query handler has no
-	 * condition to back off on: this one comes first in the tracing handlers, which stop
-	 * at the first that supports an observation.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(QueryTracingObservationHandler.class)
-	static class JdbcConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean(SemanticConventionQueryTracingObservationHandler.class)
-		@Order(JDBC_HANDLER_ORDER)
-		SemanticConventionQueryTracingObservationHandler semanticConventionQueryTracingObservationHandler(
-				Tracer tracer) {
-			return new SemanticConventionQueryTracingObservationHandler(tracer);
-		}
-
 	}
 
 	/**
@@ -113,6 +89,9 @@ public final class PhoenixSemanticConventionsAutoConfiguration {
 		conventions.add(new ClientSpanConvention());
 		if (ClassUtils.isPresent("org.springframework.web.reactive.function.client.WebClient", classLoader)) {
 			conventions.add(new WebClientSpanConvention());
+		}
+		if (ClassUtils.isPresent("net.ttddyy.observation.tracing.QueryContext", classLoader)) {
+			conventions.add(new JdbcSpanConvention());
 		}
 		if (ClassUtils.isPresent("io.grpc.Status", classLoader)) {
 			conventions.add(new GrpcSpanConvention());

@@ -18,6 +18,7 @@ package io.phoenix.observability.sample.orchestrator;
 import java.util.List;
 import java.util.Map;
 
+import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import io.phoenix.observability.testing.OtlpCollector;
 import io.phoenix.observability.testing.OtlpCollector.ExportedSpan;
 import org.junit.jupiter.api.AfterAll;
@@ -137,6 +138,22 @@ class RunStorageEndToEndTests {
 		assertThat(agents).hasSize(3)
 			.allSatisfy((agent) -> assertThat(queries)
 				.anySatisfy((query) -> assertThat(query.ancestorsIn(trace)).contains(agent.spanId())));
+		// In OpenTelemetry's database conventions, the run's status literal left out
+		ExportedSpan insert = queries.stream()
+			.filter((query) -> "INSERT pipeline_run".equals(query.name()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(insert.kind()).isEqualTo(SpanKind.SPAN_KIND_CLIENT);
+		assertThat(insert.typedAttributes())
+			.containsEntry("db.query.text",
+					"INSERT INTO pipeline_run (id, pipeline, user_id, status, started_at) VALUES (?, ?, ?, ?, ?)")
+			.containsEntry("db.operation.name", "INSERT")
+			.containsEntry("db.collection.name", "pipeline_run")
+			.containsKey("db.namespace")
+			.doesNotContainKeys("jdbc.query[0]", "jdbc.params[0]");
+		assertThat(insert.attributes().get("db.system.name")).isIn("postgresql", "h2database");
+		assertThat(insert.attributes().get("db.query.text")).doesNotContain("RUNNING");
+		assertThat(queries).extracting(ExportedSpan::name).contains("INSERT pipeline_run_event", "UPDATE pipeline_run");
 	}
 
 	@Test
@@ -150,7 +167,9 @@ class RunStorageEndToEndTests {
 	}
 
 	private static List<ExportedSpan> queries(List<ExportedSpan> spans, String traceId) {
-		return spans.stream().filter((s) -> s.traceId().equals(traceId) && "query".equals(s.name())).toList();
+		return spans.stream()
+			.filter((s) -> s.traceId().equals(traceId) && s.attributes().containsKey("db.query.text"))
+			.toList();
 	}
 
 	@SuppressWarnings("unchecked")
