@@ -16,9 +16,11 @@
 package io.phoenix.observability.autoconfigure.resource;
 
 import java.net.InetAddress;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.instrumentation.resources.ContainerResource;
@@ -66,16 +68,18 @@ class PhoenixResourceAutoConfigurationTests {
 				.containsEntry("telemetry.sdk.name", "opentelemetry")
 				.containsEntry("telemetry.sdk.language", "java")
 				.containsKey("telemetry.sdk.version")
-				.doesNotContainKeys("service.namespace", "k8s.pod.name", "k8s.namespace.name", "k8s.node.name",
-						"process.command_line", "process.command_args");
+				.doesNotContainKeys("service.namespace", "process.command_line", "process.command_args");
+			// Absent outside a pod, whose variables the build may run in
+			PhoenixResource.KUBERNETES_VARIABLES.forEach(
+					(attribute, variable) -> assertThat(attributes.get(attribute)).isEqualTo(System.getenv(variable)));
 			assertThat(UUID.fromString((String) attributes.get("service.instance.id")).version()).isEqualTo(4);
-			// Whatever the library finds here, in a container or not, is on the resource
+			// In a container, the container.id the library reads from /proc/self
 			assertThat(attributes).containsAllEntriesOf(ContainerResource.get()
 				.getAttributes()
 				.asMap()
 				.entrySet()
 				.stream()
-				.collect(java.util.stream.Collectors.toMap((e) -> e.getKey().getKey(), Map.Entry::getValue)));
+				.collect(Collectors.toMap((e) -> e.getKey().getKey(), Map.Entry::getValue)));
 		});
 	}
 
@@ -182,7 +186,7 @@ class PhoenixResourceAutoConfigurationTests {
 	}
 
 	private static Map<String, Object> attributes(AssertableApplicationContext context) {
-		Map<String, Object> attributes = new java.util.LinkedHashMap<>();
+		Map<String, Object> attributes = new LinkedHashMap<>();
 		context.getBean(Resource.class)
 			.getAttributes()
 			.forEach((key, value) -> attributes.put(((AttributeKey<?>) key).getKey(), value));
