@@ -105,7 +105,7 @@ final class PhoenixResource {
 		for (Resource each : detected) {
 			resource = resource.merge(each);
 		}
-		resource = resource.merge(process());
+		resource = resource.merge(processAndPod());
 		ResourceBuilder builder = resource.toBuilder();
 		builder.put("service.name", this.identity.name());
 		builder.put("service.version", this.identity.version());
@@ -122,7 +122,7 @@ final class PhoenixResource {
 		return builder.build();
 	}
 
-	private Resource process() {
+	private Resource processAndPod() {
 		ResourceBuilder builder = Resource.builder();
 		builder.put(AttributeKey.longKey("process.pid"), ProcessHandle.current().pid());
 		builder.put("service.instance.id", INSTANCE_ID);
