@@ -95,10 +95,9 @@ public class ObservabilityDefaultsEnvironmentPostProcessor implements Environmen
 
 	private void tracing(Map<String, Object> defaults, ServiceIdentity identity, ConfigurableEnvironment environment) {
 		defaults.put("management.tracing.sampling.probability", String.valueOf(identity.defaultSamplingProbability()));
-		defaults.put("management.opentelemetry.resource-attributes[service.name]", identity.name());
-		defaults.put("management.opentelemetry.resource-attributes[deployment.environment.name]",
-				identity.environment());
-		defaults.put("management.opentelemetry.resource-attributes[service.version]", identity.version());
+		// The identity's resource attributes are set by PhoenixResourceAutoConfiguration,
+		// not here: as management.opentelemetry.resource-attributes they would win over
+		// OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES
 		// Restores trace and correlation ids in the MDC of every Reactor operator;
 		// without
 		// it, log lines written in WebFlux pipelines carry neither

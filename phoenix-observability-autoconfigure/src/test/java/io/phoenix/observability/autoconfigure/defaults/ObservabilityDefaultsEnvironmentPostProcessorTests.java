@@ -51,8 +51,9 @@ class ObservabilityDefaultsEnvironmentPostProcessorTests {
 		assertThat(environment.getProperty("management.metrics.tags.service")).isEqualTo("x");
 		assertThat(environment.getProperty("management.metrics.tags.environment")).isEqualTo("local");
 		assertThat(environment.getProperty("management.metrics.tags.application")).isEqualTo("x");
-		assertThat(environment.getProperty("management.opentelemetry.resource-attributes[service.name]"))
-			.isEqualTo("x");
+		// Set as a property, the identity would win over OTEL_SERVICE_NAME; the resource
+		// auto-configuration ranks it below
+		assertThat(environment.getProperty("management.opentelemetry.resource-attributes[service.name]")).isNull();
 		assertThat(environment.getProperty("management.endpoints.web.exposure.include"))
 			.isEqualTo("health,info,prometheus,slo");
 		// Phoenix keeps correlation_id in the MDC itself; Boot's baggage correlation
