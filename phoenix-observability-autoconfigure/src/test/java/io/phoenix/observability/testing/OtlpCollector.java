@@ -29,9 +29,13 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.logs.v1.LogRecord;
+import io.opentelemetry.proto.logs.v1.ResourceLogs;
+import io.opentelemetry.proto.logs.v1.ScopeLogs;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
@@ -61,7 +65,63 @@ public final class OtlpCollector implements AutoCloseable {
 				WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
 		server.start();
 		server.stubFor(WireMock.post("/v1/traces").willReturn(WireMock.ok()));
+		server.stubFor(WireMock.post("/v1/logs").willReturn(WireMock.ok()));
 		return new OtlpCollector(server);
+	}
+
+	/**
+	 * Answer every later log export with a status, such as 500 for a collector that
+	 * fails, or 200 again.
+	 * @param status the HTTP status
+	 */
+	public void answerLogsWith(int status) {
+		this.server.stubFor(WireMock.post("/v1/logs").willReturn(WireMock.status(status)));
+	}
+
+	/**
+	 * Return the OTLP logs endpoint, for
+	 * {@code management.opentelemetry.logging.export.otlp.endpoint}.
+	 * @return the endpoint URL
+	 */
+	public String logsEndpoint() {
+		return "http://127.0.0.1:" + this.server.port() + "/v1/logs";
+	}
+
+	/**
+	 * Return the number of log exports received so far, whatever the answer.
+	 * @return the number of requests to the logs endpoint
+	 */
+	public int logExports() {
+		return this.server.findAll(WireMock.postRequestedFor(WireMock.urlEqualTo("/v1/logs"))).size();
+	}
+
+	/**
+	 * Return every log record received so far, answered with success or not.
+	 * @return the log records
+	 */
+	public List<ExportedLog> logs() {
+		List<ExportedLog> logs = new ArrayList<>();
+		for (LoggedRequest request : this.server.findAll(WireMock.postRequestedFor(WireMock.urlEqualTo("/v1/logs")))) {
+			ExportLogsServiceRequest export = parseLogs(request.getBody());
+			for (ResourceLogs resourceLogs : export.getResourceLogsList()) {
+				Map<String, String> resource = attributes(resourceLogs.getResource().getAttributesList());
+				for (ScopeLogs scopeLogs : resourceLogs.getScopeLogsList()) {
+					for (LogRecord record : scopeLogs.getLogRecordsList()) {
+						logs.add(new ExportedLog(resource, scopeLogs.getScope().getName(), record));
+					}
+				}
+			}
+		}
+		return logs;
+	}
+
+	/**
+	 * Wait until the log records received match a condition, and return them.
+	 * @param condition the condition on all log records received
+	 * @return the log records
+	 */
+	public List<ExportedLog> awaitLogs(Predicate<List<ExportedLog>> condition) {
+		return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(this::logs, condition);
 	}
 
 	/**
@@ -114,12 +174,21 @@ public final class OtlpCollector implements AutoCloseable {
 		}
 	}
 
+	private static ExportLogsServiceRequest parseLogs(byte[] body) {
+		try {
+			return ExportLogsServiceRequest.parseFrom(body);
+		}
+		catch (InvalidProtocolBufferException ex) {
+			throw new IllegalStateException("The collector received a body that is not OTLP protobuf", ex);
+		}
+	}
+
 	static Map<String, String> attributes(List<KeyValue> attributes) {
 		return attributes.stream()
 			.collect(Collectors.toMap(KeyValue::getKey, (kv) -> text(kv.getValue()), (a, b) -> b));
 	}
 
-	private static String text(AnyValue value) {
+	static String text(AnyValue value) {
 		return switch (value.getValueCase()) {
 			case STRING_VALUE -> value.getStringValue();
 			case INT_VALUE -> Long.toString(value.getIntValue());
@@ -210,6 +279,41 @@ public final class OtlpCollector implements AutoCloseable {
 					.orElse("");
 			}
 			return ancestors;
+		}
+
+	}
+
+	/**
+	 * A log record as the collector received it, with the attributes of its resource.
+	 *
+	 * @param resource the resource attributes, such as {@code service.name}
+	 * @param scope the name of the instrumentation scope: the logger's name
+	 * @param record the log record
+	 */
+	public record ExportedLog(Map<String, String> resource, String scope, LogRecord record) {
+
+		public String service() {
+			return this.resource.get("service.name");
+		}
+
+		public String severity() {
+			return this.record.getSeverityText();
+		}
+
+		public String body() {
+			return OtlpCollector.text(this.record.getBody());
+		}
+
+		public String traceId() {
+			return HexFormat.of().formatHex(this.record.getTraceId().toByteArray());
+		}
+
+		public String spanId() {
+			return HexFormat.of().formatHex(this.record.getSpanId().toByteArray());
+		}
+
+		public Map<String, String> attributes() {
+			return OtlpCollector.attributes(this.record.getAttributesList());
 		}
 
 	}

@@ -87,6 +87,11 @@ public class ObservabilityDefaultsEnvironmentPostProcessor implements Environmen
 			// Standard output holds JSON lines only
 			defaults.put("spring.main.banner-mode", "off");
 		}
+		if (environment.containsProperty("management.opentelemetry.logging.export.otlp.endpoint")) {
+			// Failed log exports are reported by Phoenix, once per interval, not once
+			// per batch
+			defaults.put("logging.level.io.opentelemetry.exporter.internal", "off");
+		}
 	}
 
 	private void endpoints(Map<String, Object> defaults) {

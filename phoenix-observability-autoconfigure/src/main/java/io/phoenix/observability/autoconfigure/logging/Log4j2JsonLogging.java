@@ -40,6 +40,8 @@ public final class Log4j2JsonLogging {
 
 	private static final String LOG4J2_LOGGING_SYSTEM = "org.springframework.boot.logging.log4j2.Log4J2LoggingSystem";
 
+	private static final String OPENTELEMETRY_CONTEXT_DATA_PROVIDER = "io.opentelemetry.instrumentation.log4j.contextdata.v2_17.OpenTelemetryContextDataProvider";
+
 	private static final ClassLoader CLASS_LOADER = Log4j2JsonLogging.class.getClassLoader();
 
 	// Spring Boot's order: Logback whenever present, else Log4j2 with log4j-core
@@ -82,6 +84,13 @@ public final class Log4j2JsonLogging {
 		Map.of("logger_name", "logger", "thread_name", "thread", "traceId", "trace_id", "spanId", "span_id")
 			.forEach((from, to) -> defaults.put(prefix + "json.rename[" + from + "]", to));
 		defaults.put(prefix + "json.customizer", Log4j2JsonMembersCustomizer.class.getName());
+		if (ClassUtils.isPresent(OPENTELEMETRY_CONTEXT_DATA_PROVIDER, CLASS_LOADER)) {
+			// OpenTelemetry's Log4j2 appender brings a context-data provider that
+			// adds the current span to every event as trace_id, span_id and
+			// trace_flags: the names these lines give Micrometer's traceId and spanId,
+			// which hold the same span. Written twice, a name would fail the line
+			defaults.put(prefix + "json.exclude", "traceId,spanId,trace_flags");
+		}
 		LoggingProperties.StackTrace stackTrace = LoggingProperties.bind(environment).getStackTrace();
 		defaults.put(prefix + "json.stacktrace.root", stackTrace.isRootCauseFirst() ? "first" : "last");
 		defaults.put(prefix + "json.stacktrace.max-throwable-depth", String.valueOf(stackTrace.getMaxDepth()));

@@ -92,6 +92,18 @@ class ObservabilityDefaultsEnvironmentPostProcessorTests {
 	}
 
 	@Test
+	void exporterErrorsAreLeftToPhoenixWhenOnlyLogsAreExported() {
+		StandardEnvironment environment = environment("spring.application.name", "x",
+				"phoenix.observability.tracing.enabled", "false");
+		postProcess(environment);
+		assertThat(environment.getProperty("logging.level.io.opentelemetry.exporter.internal")).isNull();
+		environment = environment("spring.application.name", "x", "phoenix.observability.tracing.enabled", "false",
+				"management.opentelemetry.logging.export.otlp.endpoint", "http://collector:4318/v1/logs");
+		postProcess(environment);
+		assertThat(environment.getProperty("logging.level.io.opentelemetry.exporter.internal")).isEqualTo("off");
+	}
+
+	@Test
 	void otlpMetricsStayEnabledWhenUrlIsSet() {
 		StandardEnvironment environment = environment("spring.application.name", "x",
 				"management.otlp.metrics.export.url", "http://collector:4318/v1/metrics");

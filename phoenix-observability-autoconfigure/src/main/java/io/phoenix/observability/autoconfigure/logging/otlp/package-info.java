@@ -1,0 +1,25 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/**
+ * Log records over OTLP: installs OpenTelemetry's appender for Logback or Log4j2 when
+ * Spring Boot's OTLP logging export is configured, and counts and reports the records the
+ * export drops or fails to send.
+ */
+@NullMarked
+package io.phoenix.observability.autoconfigure.logging.otlp;
+
+import org.jspecify.annotations.NullMarked;
