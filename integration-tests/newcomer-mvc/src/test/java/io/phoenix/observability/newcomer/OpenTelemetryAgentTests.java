@@ -35,6 +35,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import io.phoenix.observability.testing.JsonLogLines;
 import io.phoenix.observability.testing.OtlpCollector;
@@ -43,6 +45,11 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,7 +83,8 @@ class OpenTelemetryAgentTests {
 				"-Dotel.traces.sampler=always_on", "-Dotel.exporter.otlp.protocol=http/protobuf",
 				"-Dotel.exporter.otlp.traces.endpoint=" + collector.tracesEndpoint(), "-Dotel.bsp.schedule.delay=100",
 				"-Dotel.metrics.exporter=none", "-Dotel.logs.exporter=none", "-cp",
-				System.getProperty("java.class.path"), NewcomerApplication.class.getName(), "--server.port=" + port,
+				System.getProperty("java.class.path"), NewcomerApplication.class.getName(),
+				"--spring.main.sources=" + Observed.class.getName(), "--server.port=" + port,
 				"--server.address=127.0.0.1",
 				// Phoenix exports to the same collector, as a team that adds the agent
 				// to a service already on Phoenix would leave it
@@ -120,36 +128,65 @@ class OpenTelemetryAgentTests {
 				.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(response.statusCode()).isEqualTo(200);
 		}
-		List<ExportedSpan> spans = collector.awaitSpans((all) -> servers(all).size() >= REQUESTS);
-		// Whatever arrives late arrives now
-		Thread.sleep(1000);
-		spans = collector.spans();
-		System.out.println(spans.stream()
-			.map((span) -> span.service() + " " + span.kind() + " " + span.name() + " " + span.traceId() + " "
-					+ span.attributes())
-			.collect(Collectors.joining("\n")));
-		System.out.println(String.join("\n", output));
-		List<ExportedSpan> servers = servers(spans);
+		HttpResponse<String> observed = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/observed"))
+			.header("X-Correlation-ID", "agent-observed")
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(observed.statusCode()).isEqualTo(200);
+		collector.awaitSpans((all) -> servers(all, "/hello").size() >= REQUESTS
+				&& all.stream().anyMatch((span) -> "newcomer.lookup".equals(span.name())));
+		// Whatever would arrive late, a second server span of a request among them,
+		// arrives now
+		Thread.sleep(1500);
+		List<ExportedSpan> spans = collector.spans();
+
+		List<ExportedSpan> servers = servers(spans, "/hello");
 		assertThat(servers).as("server spans of %d requests", REQUESTS).hasSize(REQUESTS);
 		Set<String> traceIds = servers.stream().map(ExportedSpan::traceId).collect(Collectors.toSet());
 		assertThat(traceIds).hasSize(REQUESTS);
+		assertThat(spans).filteredOn((span) -> span.kind() == SpanKind.SPAN_KIND_SERVER)
+			.as("one server span per request, the agent's")
+			.hasSize(REQUESTS + 1
+					+ (int) spans.stream()
+						.filter((span) -> span.kind() == SpanKind.SPAN_KIND_SERVER && span.name().contains("health"))
+						.count());
+		// An observation of the application's own lands in the agent's trace, below its
+		// server span
+		ExportedSpan observedServer = servers(spans, "/observed").get(0);
+		ExportedSpan lookup = spans.stream()
+			.filter((span) -> "newcomer.lookup".equals(span.name()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(lookup.traceId()).isEqualTo(observedServer.traceId());
+		assertThat(lookup.parentSpanId()).isEqualTo(observedServer.spanId());
 
-		List<Map<String, Object>> accessLines = new ArrayList<>();
+		List<String> accessLines = new ArrayList<>();
 		Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			accessLines.clear();
-			accessLines.addAll(JsonLogLines.parse(String.join("\n", output))
-				.stream()
-				.filter((line) -> "phoenix.access".equals(line.get("logger")))
-				.filter((line) -> String.valueOf(line.get("correlation_id")).startsWith("agent-"))
-				.toList());
-			assertThat(accessLines).hasSize(REQUESTS);
+			output.stream()
+				.filter((line) -> line.contains("\"logger\":\"phoenix.access\"")
+						&& line.contains("\"correlation_id\":\"agent-"))
+				.forEach(accessLines::add);
+			assertThat(accessLines).hasSize(REQUESTS + 1);
 		});
-		assertThat(accessLines).allSatisfy((line) -> assertThat(traceIds).contains((String) line.get("trace_id")));
+		assertThat(accessLines).allSatisfy((line) -> {
+			// Each name once: the agent's copy of the span in the MDC and Micrometer's
+			// are
+			// one field
+			assertThat(line.split("\"trace_id\":", -1)).as(line).hasSize(2);
+			assertThat(line.split("\"span_id\":", -1)).as(line).hasSize(2);
+			Map<String, Object> fields = JsonLogLines.parseLine(line);
+			if (!"agent-observed".equals(fields.get("correlation_id"))) {
+				assertThat(traceIds).contains((String) fields.get("trace_id"));
+			}
+			else {
+				assertThat(fields).containsEntry("trace_id", observedServer.traceId());
+			}
+		});
 	}
 
-	private static List<ExportedSpan> servers(List<ExportedSpan> spans) {
+	private static List<ExportedSpan> servers(List<ExportedSpan> spans, String path) {
 		return spans.stream()
-			.filter((span) -> span.kind() == SpanKind.SPAN_KIND_SERVER && span.name().contains("/hello"))
+			.filter((span) -> span.kind() == SpanKind.SPAN_KIND_SERVER && span.name().contains(path))
 			.toList();
 	}
 
@@ -174,6 +211,22 @@ class OpenTelemetryAgentTests {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}
+	}
+
+	/**
+	 * An endpoint whose work is an observation of the application's own.
+	 */
+	static class Observed {
+
+		@Bean
+		RouterFunction<ServerResponse> observed(ObservationRegistry registry) {
+			return RouterFunctions.route()
+				.GET("/observed",
+						(request) -> ServerResponse.ok()
+							.body(Observation.createNotStarted("newcomer.lookup", registry).observe(() -> "found")))
+				.build();
+		}
+
 	}
 
 }

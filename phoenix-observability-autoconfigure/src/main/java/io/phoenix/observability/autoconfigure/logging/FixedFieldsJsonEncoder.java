@@ -65,6 +65,8 @@ final class FixedFieldsJsonEncoder extends LogstashEncoder {
 
 	private final Map<String, String> mdcFieldNames;
 
+	private Set<String> excludedMdcKeys = Set.of();
+
 	private final Set<String> maskedFields;
 
 	private final String replacement;
@@ -99,6 +101,15 @@ final class FixedFieldsJsonEncoder extends LogstashEncoder {
 				&& List.of("timestamp", "message", "logger", "thread", "level", "service", "environment", "version")
 					.stream()
 					.noneMatch(this.maskedFields::contains);
+	}
+
+	/**
+	 * Leave the given MDC keys out of every line, on both paths.
+	 * @param keys the MDC keys
+	 */
+	void setExcludedMdcKeys(Set<String> keys) {
+		this.excludedMdcKeys = Set.copyOf(keys);
+		keys.forEach(this::addExcludeMdcKeyName);
 	}
 
 	/**
@@ -195,7 +206,7 @@ final class FixedFieldsJsonEncoder extends LogstashEncoder {
 		Map<String, String> mdc = event.getMDCPropertyMap();
 		if (mdc != null && !mdc.isEmpty()) {
 			mdc.forEach((key, value) -> {
-				if (key != null && value != null) {
+				if (key != null && value != null && !this.excludedMdcKeys.contains(key)) {
 					field(this.mdcFieldNames.getOrDefault(key, key), value, buffer);
 				}
 			});

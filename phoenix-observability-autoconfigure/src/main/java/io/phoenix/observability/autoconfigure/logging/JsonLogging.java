@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import ch.qos.logback.classic.Logger;
@@ -30,6 +31,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.OutputStreamAppender;
+import io.phoenix.observability.autoconfigure.condition.OpenTelemetryJavaAgent;
 import io.phoenix.observability.autoconfigure.identity.ServiceIdentity;
 import net.logstash.logback.composite.loggingevent.StackHashJsonProvider;
 import net.logstash.logback.encoder.com.lmax.disruptor.BlockingWaitStrategy;
@@ -52,6 +54,13 @@ final class JsonLogging {
 	static final String IGNORE = "[ignore]";
 
 	private static final Map<String, String> MDC_FIELD_NAMES = Map.of("traceId", "trace_id", "spanId", "span_id");
+
+	/**
+	 * Beside the OpenTelemetry Java agent, which puts the current span in the MDC as
+	 * {@code trace_id}, {@code span_id} and {@code trace_flags}: Micrometer's copies of
+	 * the same span would write these names twice.
+	 */
+	private static final Set<String> MDC_KEYS_BESIDE_THE_AGENT = Set.of("traceId", "spanId", "trace_flags");
 
 	private final ServiceIdentity identity;
 
@@ -149,6 +158,9 @@ final class JsonLogging {
 		encoder.setIncludeContext(false);
 		encoder.setCustomFields(customFields());
 		MDC_FIELD_NAMES.forEach((key, name) -> encoder.addMdcKeyFieldName(key + "=" + name));
+		if (OpenTelemetryJavaAgent.isAttached()) {
+			encoder.setExcludedMdcKeys(MDC_KEYS_BESIDE_THE_AGENT);
+		}
 		encoder.setThrowableConverter(throwableConverter(context));
 		StackHashJsonProvider stackHash = new StackHashJsonProvider();
 		stackHash.setFieldName("stack_hash");

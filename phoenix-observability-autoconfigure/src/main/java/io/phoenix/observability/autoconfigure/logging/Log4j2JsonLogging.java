@@ -20,6 +20,8 @@ import java.util.Map;
 
 import io.phoenix.observability.autoconfigure.identity.ServiceIdentityProperties;
 
+import io.phoenix.observability.autoconfigure.condition.OpenTelemetryJavaAgent;
+
 import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -84,10 +86,12 @@ public final class Log4j2JsonLogging {
 		Map.of("logger_name", "logger", "thread_name", "thread", "traceId", "trace_id", "spanId", "span_id")
 			.forEach((from, to) -> defaults.put(prefix + "json.rename[" + from + "]", to));
 		defaults.put(prefix + "json.customizer", Log4j2JsonMembersCustomizer.class.getName());
-		if (ClassUtils.isPresent(OPENTELEMETRY_CONTEXT_DATA_PROVIDER, CLASS_LOADER)) {
+		if (ClassUtils.isPresent(OPENTELEMETRY_CONTEXT_DATA_PROVIDER, CLASS_LOADER)
+				|| OpenTelemetryJavaAgent.isAttached()) {
 			// OpenTelemetry's Log4j2 appender brings a context-data provider that
 			// adds the current span to every event as trace_id, span_id and
-			// trace_flags: the names these lines give Micrometer's traceId and spanId,
+			// trace_flags, and so does the OpenTelemetry Java agent: the names these
+			// lines give Micrometer's traceId and spanId,
 			// which hold the same span. Written twice, a name would fail the line
 			defaults.put(prefix + "json.exclude", "traceId,spanId,trace_flags");
 		}

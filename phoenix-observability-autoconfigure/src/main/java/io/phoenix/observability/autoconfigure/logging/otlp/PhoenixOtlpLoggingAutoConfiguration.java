@@ -25,6 +25,7 @@ import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.sdk.logs.SdkLoggerProvider;
 import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessor;
 import io.opentelemetry.sdk.logs.export.LogRecordExporter;
+import io.phoenix.observability.autoconfigure.condition.ConditionalOnOpenTelemetryJavaAgent;
 import io.phoenix.observability.autoconfigure.condition.ConditionalOnPhoenixFeature;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -56,6 +57,8 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnEnabledOpenTelemetry
 @ConditionalOnEnabledLoggingExport("otlp")
 @ConditionalOnProperty("management.opentelemetry.logging.export.otlp.endpoint")
+// The agent exports the application's log records itself
+@ConditionalOnOpenTelemetryJavaAgent(attached = false)
 @EnableConfigurationProperties({ LogExportProperties.class, OpenTelemetryLoggingProperties.class })
 public final class PhoenixOtlpLoggingAutoConfiguration {
 
