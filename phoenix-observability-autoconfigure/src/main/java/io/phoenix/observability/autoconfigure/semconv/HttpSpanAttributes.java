@@ -209,6 +209,10 @@ final class HttpSpanAttributes {
 		if (protocol == null) {
 			return null;
 		}
+		// Nearly every request: no substring to make
+		if ("HTTP/1.1".equals(protocol)) {
+			return "1.1";
+		}
 		int slash = protocol.indexOf('/');
 		String version = (slash >= 0) ? protocol.substring(slash + 1) : protocol;
 		return version.endsWith(".0") && !version.startsWith("1") ? version.substring(0, version.length() - 2)
