@@ -21,6 +21,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -30,12 +33,16 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.logs.v1.LogRecord;
 import io.opentelemetry.proto.logs.v1.ResourceLogs;
 import io.opentelemetry.proto.logs.v1.ScopeLogs;
+import io.opentelemetry.proto.metrics.v1.Metric;
+import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
+import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
@@ -66,6 +73,7 @@ public final class OtlpCollector implements AutoCloseable {
 		server.start();
 		server.stubFor(WireMock.post("/v1/traces").willReturn(WireMock.ok()));
 		server.stubFor(WireMock.post("/v1/logs").willReturn(WireMock.ok()));
+		server.stubFor(WireMock.post("/v1/metrics").willReturn(WireMock.ok()));
 		return new OtlpCollector(server);
 	}
 
@@ -122,6 +130,42 @@ public final class OtlpCollector implements AutoCloseable {
 	 */
 	public List<ExportedLog> awaitLogs(Predicate<List<ExportedLog>> condition) {
 		return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(this::logs, condition);
+	}
+
+	/**
+	 * Return the OTLP metrics endpoint, for {@code management.otlp.metrics.export.url}.
+	 * @return the endpoint URL
+	 */
+	public String metricsEndpoint() {
+		return "http://127.0.0.1:" + this.server.port() + "/v1/metrics";
+	}
+
+	/**
+	 * Return the names of the metrics received so far, with their resource's service
+	 * name.
+	 * @return the metric names by service name
+	 */
+	public Map<String, Set<String>> metricNames() {
+		Map<String, Set<String>> names = new TreeMap<>();
+		for (LoggedRequest request : this.server
+			.findAll(WireMock.postRequestedFor(WireMock.urlEqualTo("/v1/metrics")))) {
+			ExportMetricsServiceRequest export;
+			try {
+				export = ExportMetricsServiceRequest.parseFrom(request.getBody());
+			}
+			catch (InvalidProtocolBufferException ex) {
+				throw new IllegalStateException("Not an OTLP metrics export", ex);
+			}
+			for (ResourceMetrics resourceMetrics : export.getResourceMetricsList()) {
+				String service = attributes(resourceMetrics.getResource().getAttributesList()).get("service.name");
+				for (ScopeMetrics scopeMetrics : resourceMetrics.getScopeMetricsList()) {
+					for (Metric metric : scopeMetrics.getMetricsList()) {
+						names.computeIfAbsent(String.valueOf(service), (key) -> new TreeSet<>()).add(metric.getName());
+					}
+				}
+			}
+		}
+		return names;
 	}
 
 	/**
