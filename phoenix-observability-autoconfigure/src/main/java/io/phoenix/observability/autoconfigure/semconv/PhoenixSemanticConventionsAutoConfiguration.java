@@ -36,12 +36,13 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Auto-configuration that writes the spans of HTTP requests and calls (servlet, reactive,
- * {@code RestClient}, {@code RestTemplate}, {@code WebClient}) and of gRPC calls in
- * OpenTelemetry's semantic conventions, and the JDBC queries that datasource-micrometer
- * observes in its database conventions, in place of Micrometer's names. Meters keep
- * Micrometer's names and tags; the observation's other key values, the user's own among
- * them, are written as before. Replaces Spring Boot's propagating tracing handlers, which
- * back off for these beans; a user's own handler bean wins over both.
+ * {@code RestClient}, {@code RestTemplate}, {@code WebClient}, OkHttp) and of gRPC calls
+ * in OpenTelemetry's semantic conventions, and the JDBC queries that
+ * datasource-micrometer observes in its database conventions, in place of Micrometer's
+ * names. Meters keep Micrometer's names and tags; the observation's other key values, the
+ * user's own among them, are written as before. Replaces Spring Boot's propagating
+ * tracing handlers, which back off for these beans; a user's own handler bean wins over
+ * both.
  *
  * @author Phoenix Observability
  * @since 0.1.0
@@ -89,6 +90,9 @@ public final class PhoenixSemanticConventionsAutoConfiguration {
 		conventions.add(new ClientSpanConvention());
 		if (ClassUtils.isPresent("org.springframework.web.reactive.function.client.WebClient", classLoader)) {
 			conventions.add(new WebClientSpanConvention());
+		}
+		if (ClassUtils.isPresent("okhttp3.OkHttpClient", classLoader)) {
+			conventions.add(new OkHttpSpanConvention());
 		}
 		if (ClassUtils.isPresent("net.ttddyy.observation.tracing.QueryContext", classLoader)) {
 			conventions.add(new JdbcSpanConvention());

@@ -169,6 +169,13 @@ class OrchestratorApplicationTests {
 			.findFirst()
 			.orElseThrow();
 		assertThat(llmCall.ancestorsIn(trace)).contains(server.spanId());
+		// Spring AI's OkHttp call, in OpenTelemetry's HTTP client conventions
+		assertThat(llmCall.name()).isEqualTo("POST");
+		assertThat(llmCall.typedAttributes()).containsEntry("http.request.method", "POST")
+			.containsEntry("http.response.status_code", 200L)
+			.containsEntry("server.address", "127.0.0.1")
+			.containsKeys("url.full", "server.port")
+			.doesNotContainKeys("method", "status", "target.host");
 		assertThat(server.service()).isEqualTo("sample-orchestrator");
 		assertThat(server.resource()).containsEntry("deployment.environment.name", "local")
 			.containsKey("service.version");
