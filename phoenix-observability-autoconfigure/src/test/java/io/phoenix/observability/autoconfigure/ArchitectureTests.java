@@ -65,9 +65,9 @@ class ArchitectureTests {
 
 	/**
 	 * Packages every concern may use: who the service is, the feature switch, the
-	 * background scheduler and the throttled warnings.
+	 * background scheduler, the throttled warnings and the export queues' instruments.
 	 */
-	private static final Set<String> SHARED = Set.of("identity", "condition", "background", "throttle");
+	private static final Set<String> SHARED = Set.of("identity", "condition", "background", "throttle", "exportqueue");
 
 	/**
 	 * The other dependencies between concerns, each with its reason. A new edge is added

@@ -16,7 +16,6 @@
 package io.phoenix.observability.autoconfigure.semconv;
 
 import io.micrometer.observation.transport.ReceiverContext;
-import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.handler.PropagatingReceiverTracingObservationHandler;
 import io.micrometer.tracing.propagation.Propagator;
@@ -41,16 +40,9 @@ final class SemanticConventionReceiverTracingObservationHandler
 
 	@Override
 	public void onStop(ReceiverContext<?> context) {
-		SpanConvention<?> convention = this.conventions.find(context);
-		if (convention == null) {
+		if (!this.conventions.end(context, this, this::customizeReceiverSpan)) {
 			super.onStop(context);
-			return;
 		}
-		Span span = getRequiredSpan(context);
-		String name = SpanConventions.tag(convention, context, span);
-		customizeReceiverSpan(context, span);
-		span.name(name);
-		endSpan(context, span);
 	}
 
 }

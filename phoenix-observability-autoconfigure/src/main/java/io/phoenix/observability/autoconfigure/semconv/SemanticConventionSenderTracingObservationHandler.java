@@ -16,7 +16,6 @@
 package io.phoenix.observability.autoconfigure.semconv;
 
 import io.micrometer.observation.transport.SenderContext;
-import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.handler.PropagatingSenderTracingObservationHandler;
 import io.micrometer.tracing.propagation.Propagator;
@@ -41,16 +40,9 @@ final class SemanticConventionSenderTracingObservationHandler
 
 	@Override
 	public void onStop(SenderContext<?> context) {
-		SpanConvention<?> convention = this.conventions.find(context);
-		if (convention == null) {
+		if (!this.conventions.end(context, this, this::customizeSenderSpan)) {
 			super.onStop(context);
-			return;
 		}
-		Span span = getRequiredSpan(context);
-		String name = SpanConventions.tag(convention, context, span);
-		customizeSenderSpan(context, span);
-		span.name(name);
-		endSpan(context, span);
 	}
 
 }

@@ -16,10 +16,12 @@
 package io.phoenix.observability.autoconfigure.semconv;
 
 import java.util.List;
+import java.util.function.BiConsumer;
 
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.tracing.Span;
+import io.micrometer.tracing.handler.TracingObservationHandler;
 import io.micrometer.tracing.otel.bridge.OtelSpan;
 import org.jspecify.annotations.Nullable;
 
@@ -51,6 +53,29 @@ final class SpanConventions {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Write, name and end the span of a stopped observation, if a convention knows it.
+	 * @param <C> the type of the context
+	 * @param context the observation's context, stopped
+	 * @param handler the tracing handler that started the span
+	 * @param customizer the handler's customization of the span before it ends
+	 * @return whether a convention wrote the span; if not, the handler ends it as
+	 * Micrometer does
+	 */
+	<C extends Observation.Context> boolean end(C context, TracingObservationHandler<C> handler,
+			BiConsumer<C, Span> customizer) {
+		SpanConvention<?> convention = find(context);
+		if (convention == null) {
+			return false;
+		}
+		Span span = handler.getRequiredSpan(context);
+		String name = tag(convention, context, span);
+		customizer.accept(context, span);
+		span.name(name);
+		handler.endSpan(context, span);
+		return true;
 	}
 
 	/**
