@@ -99,7 +99,7 @@ public final class SloFiles {
 	 * @return the test file, as YAML
 	 */
 	public String ruleTests() {
-		return yaml(new SloRuleTests(this.model).document(RULES));
+		return yaml(new SloRuleTestGenerator(this.model).document(RULES));
 	}
 
 	/**
