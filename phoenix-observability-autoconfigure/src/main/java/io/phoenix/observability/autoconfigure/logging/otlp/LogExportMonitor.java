@@ -21,27 +21,9 @@ import java.util.Collection;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
-import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.metrics.DoubleCounterBuilder;
-import io.opentelemetry.api.metrics.DoubleGaugeBuilder;
-import io.opentelemetry.api.metrics.DoubleHistogramBuilder;
-import io.opentelemetry.api.metrics.DoubleUpDownCounterBuilder;
-import io.opentelemetry.api.metrics.LongCounter;
-import io.opentelemetry.api.metrics.LongCounterBuilder;
-import io.opentelemetry.api.metrics.LongGaugeBuilder;
-import io.opentelemetry.api.metrics.LongUpDownCounter;
-import io.opentelemetry.api.metrics.LongUpDownCounterBuilder;
-import io.opentelemetry.api.metrics.Meter;
-import io.opentelemetry.api.metrics.MeterBuilder;
 import io.opentelemetry.api.metrics.MeterProvider;
-import io.opentelemetry.api.metrics.ObservableDoubleGauge;
-import io.opentelemetry.api.metrics.ObservableDoubleMeasurement;
-import io.opentelemetry.api.metrics.ObservableLongCounter;
-import io.opentelemetry.api.metrics.ObservableLongGauge;
 import io.opentelemetry.api.metrics.ObservableLongMeasurement;
-import io.opentelemetry.api.metrics.ObservableLongUpDownCounter;
-import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.logs.data.LogRecordData;
 import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessorBuilder;
@@ -65,21 +47,6 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public final class LogExportMonitor {
-
-	// What BatchLogRecordProcessor records with InternalTelemetryVersion.LEGACY, its
-	// default
-	private static final String LEGACY_PROCESSED = "processedLogs";
-
-	private static final String LEGACY_QUEUE_SIZE = "queueSize";
-
-	private static final AttributeKey<Boolean> LEGACY_DROPPED = AttributeKey.booleanKey("dropped");
-
-	// ... and with the semantic conventions (InternalTelemetryVersion.LATEST)
-	private static final String PROCESSED = "otel.sdk.processor.log.processed";
-
-	private static final String QUEUE_SIZE = "otel.sdk.processor.log.queue.size";
-
-	private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
 
 	private final int capacity;
 
@@ -111,7 +78,8 @@ public final class LogExportMonitor {
 	 */
 	public LogExportMonitor(int capacity, Duration logInterval, @Nullable MeterProvider delegate) {
 		this.capacity = capacity;
-		this.meterProvider = new MonitoringMeterProvider((delegate != null) ? delegate : MeterProvider.noop());
+		this.meterProvider = new ProcessorMeterProvider((delegate != null) ? delegate : MeterProvider.noop(),
+				this.dropped::add, (callback) -> this.queueSize = callback);
 		this.log = new ThrottledLog(LogFactory.getLog(LogExportMonitor.class), logInterval);
 	}
 
@@ -214,10 +182,6 @@ public final class LogExportMonitor {
 		report();
 	}
 
-	private static boolean isDrop(Attributes attributes) {
-		return Boolean.TRUE.equals(attributes.get(LEGACY_DROPPED)) || "queue_full".equals(attributes.get(ERROR_TYPE));
-	}
-
 	private final class MonitoringExporter implements LogRecordExporter {
 
 		private final LogRecordExporter delegate;
@@ -260,249 +224,6 @@ public final class LogExportMonitor {
 		@Override
 		public String toString() {
 			return "Monitoring{" + this.delegate + "}";
-		}
-
-	}
-
-	private final class MonitoringMeterProvider implements MeterProvider {
-
-		private final MeterProvider delegate;
-
-		MonitoringMeterProvider(MeterProvider delegate) {
-			this.delegate = delegate;
-		}
-
-		@Override
-		public MeterBuilder meterBuilder(String instrumentationScopeName) {
-			return new MonitoringMeterBuilder(this.delegate.meterBuilder(instrumentationScopeName));
-		}
-
-	}
-
-	private final class MonitoringMeterBuilder implements MeterBuilder {
-
-		private final MeterBuilder delegate;
-
-		MonitoringMeterBuilder(MeterBuilder delegate) {
-			this.delegate = delegate;
-		}
-
-		@Override
-		public MeterBuilder setSchemaUrl(String schemaUrl) {
-			this.delegate.setSchemaUrl(schemaUrl);
-			return this;
-		}
-
-		@Override
-		public MeterBuilder setInstrumentationVersion(String instrumentationScopeVersion) {
-			this.delegate.setInstrumentationVersion(instrumentationScopeVersion);
-			return this;
-		}
-
-		@Override
-		public Meter build() {
-			return new MonitoringMeter(this.delegate.build());
-		}
-
-	}
-
-	private final class MonitoringMeter implements Meter {
-
-		private final Meter delegate;
-
-		MonitoringMeter(Meter delegate) {
-			this.delegate = delegate;
-		}
-
-		@Override
-		public LongCounterBuilder counterBuilder(String name) {
-			LongCounterBuilder builder = this.delegate.counterBuilder(name);
-			return (LEGACY_PROCESSED.equals(name) || PROCESSED.equals(name)) ? new DropCountingBuilder(builder)
-					: builder;
-		}
-
-		@Override
-		public LongUpDownCounterBuilder upDownCounterBuilder(String name) {
-			LongUpDownCounterBuilder builder = this.delegate.upDownCounterBuilder(name);
-			return QUEUE_SIZE.equals(name) ? new QueueSizeUpDownCounterBuilder(builder) : builder;
-		}
-
-		@Override
-		public DoubleHistogramBuilder histogramBuilder(String name) {
-			return this.delegate.histogramBuilder(name);
-		}
-
-		@Override
-		public DoubleGaugeBuilder gaugeBuilder(String name) {
-			DoubleGaugeBuilder builder = this.delegate.gaugeBuilder(name);
-			return LEGACY_QUEUE_SIZE.equals(name) ? new QueueSizeGaugeBuilder(builder) : builder;
-		}
-
-	}
-
-	private final class DropCountingBuilder implements LongCounterBuilder {
-
-		private final LongCounterBuilder delegate;
-
-		DropCountingBuilder(LongCounterBuilder delegate) {
-			this.delegate = delegate;
-		}
-
-		@Override
-		public LongCounterBuilder setDescription(String description) {
-			this.delegate.setDescription(description);
-			return this;
-		}
-
-		@Override
-		public LongCounterBuilder setUnit(String unit) {
-			this.delegate.setUnit(unit);
-			return this;
-		}
-
-		@Override
-		public DoubleCounterBuilder ofDoubles() {
-			return this.delegate.ofDoubles();
-		}
-
-		@Override
-		public LongCounter build() {
-			return new DropCounter(this.delegate.build());
-		}
-
-		@Override
-		public ObservableLongCounter buildWithCallback(Consumer<ObservableLongMeasurement> callback) {
-			return this.delegate.buildWithCallback(callback);
-		}
-
-	}
-
-	private final class DropCounter implements LongCounter {
-
-		private final LongCounter delegate;
-
-		DropCounter(LongCounter delegate) {
-			this.delegate = delegate;
-		}
-
-		@Override
-		public void add(long value) {
-			this.delegate.add(value);
-		}
-
-		@Override
-		public void add(long value, Attributes attributes) {
-			// Called on the thread that logs, and only when the queue is full
-			if (isDrop(attributes)) {
-				LogExportMonitor.this.dropped.add(value);
-			}
-			this.delegate.add(value, attributes);
-		}
-
-		@Override
-		public void add(long value, Attributes attributes, Context context) {
-			if (isDrop(attributes)) {
-				LogExportMonitor.this.dropped.add(value);
-			}
-			this.delegate.add(value, attributes, context);
-		}
-
-	}
-
-	private final class QueueSizeGaugeBuilder implements DoubleGaugeBuilder {
-
-		private final DoubleGaugeBuilder delegate;
-
-		QueueSizeGaugeBuilder(DoubleGaugeBuilder delegate) {
-			this.delegate = delegate;
-		}
-
-		@Override
-		public DoubleGaugeBuilder setDescription(String description) {
-			this.delegate.setDescription(description);
-			return this;
-		}
-
-		@Override
-		public DoubleGaugeBuilder setUnit(String unit) {
-			this.delegate.setUnit(unit);
-			return this;
-		}
-
-		@Override
-		public LongGaugeBuilder ofLongs() {
-			return new QueueSizeLongGaugeBuilder(this.delegate.ofLongs());
-		}
-
-		@Override
-		public ObservableDoubleGauge buildWithCallback(Consumer<ObservableDoubleMeasurement> callback) {
-			return this.delegate.buildWithCallback(callback);
-		}
-
-	}
-
-	private final class QueueSizeLongGaugeBuilder implements LongGaugeBuilder {
-
-		private final LongGaugeBuilder delegate;
-
-		QueueSizeLongGaugeBuilder(LongGaugeBuilder delegate) {
-			this.delegate = delegate;
-		}
-
-		@Override
-		public LongGaugeBuilder setDescription(String description) {
-			this.delegate.setDescription(description);
-			return this;
-		}
-
-		@Override
-		public LongGaugeBuilder setUnit(String unit) {
-			this.delegate.setUnit(unit);
-			return this;
-		}
-
-		@Override
-		public ObservableLongGauge buildWithCallback(Consumer<ObservableLongMeasurement> callback) {
-			LogExportMonitor.this.queueSize = callback;
-			return this.delegate.buildWithCallback(callback);
-		}
-
-	}
-
-	private final class QueueSizeUpDownCounterBuilder implements LongUpDownCounterBuilder {
-
-		private final LongUpDownCounterBuilder delegate;
-
-		QueueSizeUpDownCounterBuilder(LongUpDownCounterBuilder delegate) {
-			this.delegate = delegate;
-		}
-
-		@Override
-		public LongUpDownCounterBuilder setDescription(String description) {
-			this.delegate.setDescription(description);
-			return this;
-		}
-
-		@Override
-		public LongUpDownCounterBuilder setUnit(String unit) {
-			this.delegate.setUnit(unit);
-			return this;
-		}
-
-		@Override
-		public DoubleUpDownCounterBuilder ofDoubles() {
-			return this.delegate.ofDoubles();
-		}
-
-		@Override
-		public LongUpDownCounter build() {
-			return this.delegate.build();
-		}
-
-		@Override
-		public ObservableLongUpDownCounter buildWithCallback(Consumer<ObservableLongMeasurement> callback) {
-			LogExportMonitor.this.queueSize = callback;
-			return this.delegate.buildWithCallback(callback);
 		}
 
 	}
