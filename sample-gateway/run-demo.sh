@@ -44,11 +44,16 @@ alerting=(--phoenix.slo.alertmanager.slack-api-url-file="$work/secrets/slack-api
 	--phoenix.slo.alertmanager.pagerduty-url="$receiver/pagerduty"
 	--phoenix.slo.alertmanager.webhook-url="$receiver/webhook"
 	# Notifications within seconds, for the demo; production keeps the defaults
-	--phoenix.slo.alertmanager.group-wait=5s --phoenix.slo.alertmanager.group-interval=10s)
+	--phoenix.slo.alertmanager.group-wait=5s --phoenix.slo.alertmanager.group-interval=10s
+	# The demo runs the served Alertmanager configuration: its receiver URLs unredacted,
+	# which only loopback callers see here
+	--phoenix.slo.endpoint.show-values=always)
 
-java -jar "$orchestrator_jar" --server.port=8081 "${alerting[@]}" >"$work/orchestrator.log" 2>&1 &
+# Loopback only: HTTP and the orchestrator's gRPC server (9091)
+loopback=(--server.address=127.0.0.1 --spring.grpc.server.address=127.0.0.1)
+java -jar "$orchestrator_jar" --server.port=8081 "${loopback[@]}" "${alerting[@]}" >"$work/orchestrator.log" 2>&1 &
 pids+=($!)
-java -jar "$gateway_jar" --server.port=8080 --gateway.orchestrator-host=127.0.0.1 "${alerting[@]}" \
+java -jar "$gateway_jar" --server.port=8080 "${loopback[@]}" --gateway.orchestrator-host=127.0.0.1 "${alerting[@]}" \
 	>"$work/gateway.log" 2>&1 &
 pids+=($!)
 

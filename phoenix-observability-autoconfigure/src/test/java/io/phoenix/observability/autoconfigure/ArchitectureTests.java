@@ -19,9 +19,18 @@ package io.phoenix.observability.autoconfigure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -95,6 +104,16 @@ class ArchitectureTests {
 							"the generated files include the service's dashboard", "dependency",
 							"the generated dashboard shows the declared dependencies", "tracing",
 							"a latency SLO's threshold is the tail sampling threshold of its route")));
+
+	private static final Path ARCHITECTURE_DOCUMENT = Path.of("../docs/architecture.md");
+
+	// A row of the package table: | `name` | what it does |
+	private static final Pattern DOCUMENTED_PACKAGE = Pattern.compile("(?m)^\\| `([a-z]+)` \\|");
+
+	// An edge as the text names it: `from → to`
+	private static final Pattern DOCUMENTED_EDGE = Pattern.compile("`([a-z]+) → ([a-z]+)`");
+
+	private static final int MAX_MAIN_FILE_LINES = 500;
 
 	private static final JavaClasses mainClasses = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -195,6 +214,72 @@ class ArchitectureTests {
 			.areAnnotatedWith(Bean.class)
 			.should(beDeclaredInAnAutoConfigurationOrItsNestedConfiguration())
 			.check(mainClasses);
+	}
+
+	@Test
+	void architectureDocumentNamesEveryPackage() throws IOException {
+		Set<String> documented = documentedPackages();
+		Set<String> packages = mainClasses.stream()
+			.map(ArchitectureTests::concern)
+			.filter(Objects::nonNull)
+			.collect(Collectors.toCollection(TreeSet::new));
+		assertThat(packages).as("packages under %s", ROOT).isNotEmpty();
+		assertThat(documented).as("the package table of %s", ARCHITECTURE_DOCUMENT)
+			.containsAll(packages)
+			.allMatch(packages::contains, "a package that exists");
+	}
+
+	@Test
+	void architectureDocumentNamesEveryEdgeAndNoOther() throws IOException {
+		Set<String> documented = new TreeSet<>();
+		Matcher matcher = DOCUMENTED_EDGE.matcher(Files.readString(ARCHITECTURE_DOCUMENT));
+		while (matcher.find()) {
+			documented.add(matcher.group(1) + " -> " + matcher.group(2));
+		}
+		Set<String> edges = EDGES.entrySet()
+			.stream()
+			.flatMap((from) -> from.getValue().keySet().stream().map((to) -> from.getKey() + " -> " + to))
+			.collect(Collectors.toCollection(TreeSet::new));
+		assertThat(documented).as("the edges named in %s", ARCHITECTURE_DOCUMENT).isEqualTo(edges);
+	}
+
+	@Test
+	void noMainSourceFileIsLongerThanTheLimit() throws IOException {
+		Path root = Path.of("..").toAbsolutePath().normalize();
+		List<Path> sources;
+		try (Stream<Path> paths = Files.walk(root)) {
+			sources = paths.filter(ArchitectureTests::isMainJavaSource).toList();
+		}
+		Map<Path, Long> tooLong = new TreeMap<>();
+		for (Path source : sources) {
+			try (Stream<String> lines = Files.lines(source)) {
+				long count = lines.count();
+				if (count > MAX_MAIN_FILE_LINES) {
+					tooLong.put(root.relativize(source), count);
+				}
+			}
+		}
+		assertThat(sources).as("main Java files under %s", root).hasSizeGreaterThan(100);
+		assertThat(tooLong).as("main Java files over %d lines: split them along a seam", MAX_MAIN_FILE_LINES).isEmpty();
+	}
+
+	private static boolean isMainJavaSource(Path path) {
+		String name = path.toString().replace('\\', '/');
+		return name.endsWith(".java") && name.contains("/src/main/java/") && !name.contains("/target/")
+				&& !name.contains("/.git/") && !name.contains("/node_modules/");
+	}
+
+	private static Set<String> documentedPackages() throws IOException {
+		String document = Files.readString(ARCHITECTURE_DOCUMENT);
+		int start = document.indexOf("## Packages");
+		assertThat(start).as("the Packages section of %s", ARCHITECTURE_DOCUMENT).isNotNegative();
+		int end = document.indexOf("\n## ", start + 1);
+		Set<String> documented = new TreeSet<>();
+		Matcher matcher = DOCUMENTED_PACKAGE.matcher(document.substring(start, (end != -1) ? end : document.length()));
+		while (matcher.find()) {
+			documented.add(matcher.group(1));
+		}
+		return documented;
 	}
 
 	@Test

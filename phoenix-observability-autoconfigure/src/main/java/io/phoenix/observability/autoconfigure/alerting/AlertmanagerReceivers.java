@@ -16,6 +16,8 @@
 
 package io.phoenix.observability.autoconfigure.alerting;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 
 /**
@@ -39,6 +41,11 @@ public record AlertmanagerReceivers(String pagerdutyRoutingKeyFile, String pager
 		String slackChannel, String webhookUrl, Duration groupWait, Duration groupInterval, Duration repeatInterval) {
 
 	/**
+	 * What a redacted value reads.
+	 */
+	public static final String REDACTED = "******";
+
+	/**
 	 * Resolve the receivers from their properties.
 	 * @param properties the properties
 	 * @return the receivers
@@ -47,6 +54,43 @@ public record AlertmanagerReceivers(String pagerdutyRoutingKeyFile, String pager
 		return new AlertmanagerReceivers(properties.getPagerdutyRoutingKeyFile(), properties.getPagerdutyUrl(),
 				properties.getSlackApiUrlFile(), properties.getSlackChannel(), properties.getWebhookUrl(),
 				properties.getGroupWait(), properties.getGroupInterval(), properties.getRepeatInterval());
+	}
+
+	/**
+	 * Return these receivers with their URLs redacted, for a configuration served to
+	 * anyone: a webhook's URL is often its token. The files stay as they are: they name
+	 * where the secrets are, not what they are.
+	 * @return the receivers with redacted URLs
+	 * @see #redact(String)
+	 */
+	public AlertmanagerReceivers withRedactedUrls() {
+		return new AlertmanagerReceivers(this.pagerdutyRoutingKeyFile, redact(this.pagerdutyUrl), this.slackApiUrlFile,
+				this.slackChannel, redact(this.webhookUrl), this.groupWait, this.groupInterval, this.repeatInterval);
+	}
+
+	/**
+	 * Redact the parts of a URL that can hold a token (user info, path, query and
+	 * fragment), keeping its scheme, host and port:
+	 * {@code https://hooks.example.com/******}.
+	 * @param url the URL
+	 * @return the redacted URL
+	 */
+	public static String redact(String url) {
+		try {
+			URI uri = new URI(url);
+			if (uri.getScheme() == null || uri.getHost() == null) {
+				return REDACTED;
+			}
+			String origin = uri.getScheme() + "://" + uri.getHost()
+					+ ((uri.getPort() != -1) ? ":" + uri.getPort() : "");
+			boolean bare = uri.getRawUserInfo() == null
+					&& (uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/"))
+					&& uri.getRawQuery() == null && uri.getRawFragment() == null;
+			return bare ? origin : origin + "/" + REDACTED;
+		}
+		catch (URISyntaxException ex) {
+			return REDACTED;
+		}
 	}
 
 }

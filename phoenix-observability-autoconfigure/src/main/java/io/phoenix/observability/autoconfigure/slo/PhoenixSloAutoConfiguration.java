@@ -150,13 +150,16 @@ public final class PhoenixSloAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(Endpoint.class)
+	@EnableConfigurationProperties(SloEndpointProperties.class)
 	static class SloEndpointConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
 		@ConditionalOnAvailableEndpoint
-		SloEndpoint sloEndpoint(SloModel model, SloFiles files, ObjectProvider<SloTracker> tracker) {
-			return new SloEndpoint(model, files, tracker.getIfAvailable());
+		SloEndpoint sloEndpoint(SloModel model, SloFiles files, ObjectProvider<SloTracker> tracker,
+				SloEndpointProperties properties) {
+			return new SloEndpoint(model, files, tracker.getIfAvailable(), properties.getShowValues(),
+					properties.getRoles());
 		}
 
 	}

@@ -26,8 +26,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How the good and bad events of a {@link ServiceLevelObjective} are counted, resolved
- * from {@link SloProperties.Sli}. An event is one count of the meter whose tags satisfy
- * every matcher of {@code events}; it is bad when they also satisfy every matcher of
+ * from {@link SliProperties}. An event is one count of the meter whose tags satisfy every
+ * matcher of {@code events}; it is bad when they also satisfy every matcher of
  * {@code badEvents}. The rules and the live tracker read the same matchers.
  *
  * @param kind the kind of indicator
@@ -89,7 +89,7 @@ public record ServiceLevelIndicator(SliKind kind, String meter, MeterType meterT
 		return true;
 	}
 
-	static ServiceLevelIndicator of(SloProperties.Sli sli) {
+	static ServiceLevelIndicator of(SliProperties sli) {
 		List<TagMatcher> events = new ArrayList<>();
 		addIfText(events, "uri", sli.getRoute());
 		addIfText(events, "method", sli.getMethod());
@@ -109,7 +109,7 @@ public record ServiceLevelIndicator(SliKind kind, String meter, MeterType meterT
 				sli.getThreshold(), sli.getGood(), sli.getTotal());
 	}
 
-	private static TagMatcher matcher(SloProperties.Matcher matcher) {
+	private static TagMatcher matcher(SliProperties.Matcher matcher) {
 		return new TagMatcher(matcher.getTag(), matcher.getOperator(), matcher.getValue());
 	}
 

@@ -21,10 +21,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import io.phoenix.observability.autoconfigure.alerting.PromQl;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
@@ -37,6 +40,8 @@ import org.springframework.util.MimeType;
  * {@code /actuator/slo/rules-tests} and {@code /actuator/slo/alertmanager}, the generated
  * Prometheus rules, their {@code promtool} unit tests and the Alertmanager configuration,
  * as YAML; at {@code /actuator/slo/dashboard}, the service's Grafana dashboard, as JSON.
+ * The receiver URLs of the Alertmanager configuration, which can hold a token, are
+ * redacted unless {@code phoenix.slo.endpoint.show-values} says otherwise.
  *
  * @author Phoenix Observability
  * @since 0.1.0
@@ -58,6 +63,12 @@ public class SloEndpoint {
 
 	private final SloFiles files;
 
+	private final SloFiles redactedFiles;
+
+	private final Show showValues;
+
+	private final Set<String> roles;
+
 	private final SloTracker tracker;
 
 	/**
@@ -67,9 +78,27 @@ public class SloEndpoint {
 	 * @param tracker the live tracker, or {@code null} without a meter registry
 	 */
 	public SloEndpoint(SloModel model, SloFiles files, @Nullable SloTracker tracker) {
+		this(model, files, tracker, Show.NEVER, Set.of());
+	}
+
+	/**
+	 * Create a new instance.
+	 * @param model the objectives and alerts
+	 * @param files the generated files
+	 * @param tracker the live tracker, or {@code null} without a meter registry
+	 * @param showValues when to serve the receiver URLs of the Alertmanager configuration
+	 * as they are configured rather than redacted
+	 * @param roles the roles that may see them when {@code showValues} is
+	 * {@link Show#WHEN_AUTHORIZED}
+	 */
+	public SloEndpoint(SloModel model, SloFiles files, @Nullable SloTracker tracker, Show showValues,
+			Set<String> roles) {
 		this.model = model;
 		this.files = files;
+		this.redactedFiles = files.withRedactedUrls();
 		this.tracker = tracker;
+		this.showValues = showValues;
+		this.roles = Set.copyOf(roles);
 	}
 
 	@ReadOperation
@@ -89,10 +118,12 @@ public class SloEndpoint {
 	}
 
 	@ReadOperation(produces = { YAML, JSON })
-	public WebEndpointResponse<String> file(@Selector String file) {
+	public WebEndpointResponse<String> file(@Selector String file, SecurityContext securityContext) {
 		// Each file by its name without .yml or .json: /actuator/slo/rules serves
 		// rules.yml, /actuator/slo/dashboard dashboard.json
-		Map<String, String> files = this.files.files();
+		Map<String, String> files = (this.showValues.isShown(securityContext, this.roles) ? this.files
+				: this.redactedFiles)
+			.files();
 		String yaml = files.get(file + ".yml");
 		if (yaml != null) {
 			return new WebEndpointResponse<>(yaml, MimeType.valueOf(YAML));

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.phoenix.observability.autoconfigure.alerting.AlertmanagerConfigGenerator;
+import io.phoenix.observability.autoconfigure.alerting.AlertmanagerReceivers;
 import io.phoenix.observability.autoconfigure.dashboard.ServiceDashboard;
 import io.phoenix.observability.autoconfigure.dashboard.ServiceDashboardGenerator;
 import org.jspecify.annotations.Nullable;
@@ -67,6 +68,8 @@ public final class SloFiles {
 
 	private final @Nullable ServiceDashboard dashboard;
 
+	private final boolean redactUrls;
+
 	/**
 	 * Create a new instance without a dashboard.
 	 * @param model the objectives and alerts
@@ -81,8 +84,23 @@ public final class SloFiles {
 	 * @param dashboard what the dashboard shows, or {@code null} for no dashboard
 	 */
 	public SloFiles(SloModel model, @Nullable ServiceDashboard dashboard) {
+		this(model, dashboard, false);
+	}
+
+	private SloFiles(SloModel model, @Nullable ServiceDashboard dashboard, boolean redactUrls) {
 		this.model = model;
 		this.dashboard = dashboard;
+		this.redactUrls = redactUrls;
+	}
+
+	/**
+	 * Return the same files with the receiver URLs of the Alertmanager configuration
+	 * redacted, for serving them to anyone.
+	 * @return the files with redacted URLs
+	 * @see AlertmanagerReceivers#withRedactedUrls()
+	 */
+	public SloFiles withRedactedUrls() {
+		return new SloFiles(this.model, this.dashboard, true);
 	}
 
 	/**
@@ -99,7 +117,7 @@ public final class SloFiles {
 	 * @return the test file, as YAML
 	 */
 	public String ruleTests() {
-		return yaml(new SloRuleTests(this.model).document(RULES));
+		return yaml(new SloRuleTestGenerator(this.model).document(RULES));
 	}
 
 	/**
@@ -107,7 +125,9 @@ public final class SloFiles {
 	 * @return the configuration, as YAML
 	 */
 	public String alertmanager() {
-		return yaml(new AlertmanagerConfigGenerator(this.model.alertmanager()).document());
+		AlertmanagerReceivers receivers = this.model.alertmanager();
+		return yaml(
+				new AlertmanagerConfigGenerator(this.redactUrls ? receivers.withRedactedUrls() : receivers).document());
 	}
 
 	/**

@@ -29,7 +29,6 @@ import io.phoenix.observability.autoconfigure.alerting.AlertRulesProperties;
 import io.phoenix.observability.autoconfigure.alerting.AlertmanagerProperties;
 import io.phoenix.observability.autoconfigure.alerting.AlertmanagerReceivers;
 import io.phoenix.observability.autoconfigure.slo.SloProperties.Objective;
-import io.phoenix.observability.autoconfigure.slo.SloProperties.Sli;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.StringUtils;
@@ -139,10 +138,10 @@ public record SloModel(String service, List<ServiceLevelObjective> objectives, A
 				objective.getWindow(), page, ticket, runbook, anchored, ServiceLevelIndicator.of(objective.getSli()));
 	}
 
-	private static void checkMatchers(String property, List<SloProperties.Matcher> matchers) {
+	private static void checkMatchers(String property, List<SliProperties.Matcher> matchers) {
 		for (int i = 0; i < matchers.size(); i++) {
 			String prefix = property + "[" + i + "]";
-			SloProperties.Matcher matcher = matchers.get(i);
+			SliProperties.Matcher matcher = matchers.get(i);
 			if (!StringUtils.hasText(matcher.getTag())) {
 				throw new InvalidConfigurationPropertyValueException(prefix + ".tag", null,
 						"Every tag matcher needs a tag, such as 'status'.");
@@ -174,7 +173,7 @@ public record SloModel(String service, List<ServiceLevelObjective> objectives, A
 		}
 	}
 
-	private static String describe(List<SloProperties.Matcher> matchers) {
+	private static String describe(List<SliProperties.Matcher> matchers) {
 		return matchers.stream()
 			.map((matcher) -> matcher.getTag() + " " + matcher.getOperator() + " " + matcher.getValue())
 			.collect(Collectors.joining(", "));
@@ -189,7 +188,7 @@ public record SloModel(String service, List<ServiceLevelObjective> objectives, A
 			throw new InvalidConfigurationPropertyValueException(property + ".objective", null,
 					"Every SLO needs an objective: a percentage above 0 and below 100, such as 99.5.");
 		}
-		Sli sli = objective.getSli();
+		SliProperties sli = objective.getSli();
 		String prefix = property + ".sli";
 		if (sli.getKind() == SliKind.LATENCY) {
 			if (sli.getThreshold() == null) {

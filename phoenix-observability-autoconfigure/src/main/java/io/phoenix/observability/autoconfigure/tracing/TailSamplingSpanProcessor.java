@@ -17,7 +17,6 @@
 package io.phoenix.observability.autoconfigure.tracing;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -28,20 +27,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanContext;
-import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.common.InstrumentationLibraryInfo;
-import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
-import io.opentelemetry.sdk.trace.data.DelegatingSpanData;
-import io.opentelemetry.sdk.trace.data.SpanData;
 import io.phoenix.observability.autoconfigure.throttle.ThrottledLog;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -218,7 +210,7 @@ public final class TailSamplingSpanProcessor implements SpanProcessor, TraceKeep
 			}
 		}
 		while (held >= this.maxTraces || !this.heldTraces.compareAndSet(held, held + 1));
-		LocalTrace trace = new LocalTrace(traceId);
+		LocalTrace trace = new LocalTrace(this, traceId);
 		LocalTrace existing = this.traces.putIfAbsent(traceId, trace);
 		if (existing != null) {
 			this.heldTraces.decrementAndGet();
@@ -228,7 +220,7 @@ public final class TailSamplingSpanProcessor implements SpanProcessor, TraceKeep
 	}
 
 	// Never above the limit, not even for a moment, so that the gauge shows no more
-	private boolean reserveSpan() {
+	boolean reserveSpan() {
 		int held;
 		do {
 			held = this.heldSpans.get();
@@ -253,8 +245,8 @@ public final class TailSamplingSpanProcessor implements SpanProcessor, TraceKeep
 		return false;
 	}
 
-	private boolean forget(LocalTrace trace) {
-		if (this.traces.remove(trace.traceId, trace)) {
+	boolean forget(LocalTrace trace) {
+		if (this.traces.remove(trace.traceId(), trace)) {
 			this.heldTraces.decrementAndGet();
 			return true;
 		}
@@ -277,7 +269,25 @@ public final class TailSamplingSpanProcessor implements SpanProcessor, TraceKeep
 		}
 	}
 
-	private void reportEarlyDecision(Limit limit) {
+	void releaseSpans(int count) {
+		this.heldSpans.addAndGet(-count);
+	}
+
+	long maxWaitNanos() {
+		return this.maxWaitNanos;
+	}
+
+	// A trace decided: kept for a reason, or dropped (null)
+	void decided(@Nullable Reason reason) {
+		if (reason != null) {
+			this.kept[reason.ordinal()].increment();
+		}
+		else {
+			this.dropped.increment();
+		}
+	}
+
+	void reportEarlyDecision(Limit limit) {
 		this.evicted[limit.ordinal()].increment();
 		this.log.warn(() -> ("Decided a trace before its spans ended because %d were held "
 				+ "(phoenix.observability.tracing.sampling.%s); %d traces decided early so far")
@@ -285,12 +295,12 @@ public final class TailSamplingSpanProcessor implements SpanProcessor, TraceKeep
 					getEvictedTraces(Limit.MAX_TRACES) + getEvictedTraces(Limit.MAX_SPANS)));
 	}
 
-	private static boolean isLocalRoot(ReadableSpan span) {
+	static boolean isLocalRoot(ReadableSpan span) {
 		SpanContext parent = span.getParentSpanContext();
 		return !parent.isValid() || parent.isRemote();
 	}
 
-	private long latencyThresholdNanos(ReadableSpan root) {
+	long latencyThresholdNanos(ReadableSpan root) {
 		if (!this.latencyThresholds.dependsOnRoute()) {
 			return this.latencyThresholds.nanos(null);
 		}
@@ -298,7 +308,7 @@ public final class TailSamplingSpanProcessor implements SpanProcessor, TraceKeep
 		return this.latencyThresholds.nanos((route != null) ? route : root.getAttribute(URI));
 	}
 
-	private static boolean isError(ReadableSpan span) {
+	static boolean isError(ReadableSpan span) {
 		return "SERVER_ERROR".equals(span.getAttribute(OUTCOME))
 				|| span.toSpanData().getStatus().getStatusCode() == StatusCode.ERROR;
 	}
@@ -445,204 +455,6 @@ public final class TailSamplingSpanProcessor implements SpanProcessor, TraceKeep
 		 */
 		public String property() {
 			return this.property;
-		}
-
-	}
-
-	/**
-	 * The spans of one unsampled trace in this service, until it is decided, and the
-	 * decision until its last open span ended.
-	 */
-	private final class LocalTrace {
-
-		private final String traceId;
-
-		private List<ReadableSpan> spans = new ArrayList<>(4);
-
-		private int open;
-
-		private boolean rootEnded;
-
-		private long since;
-
-		private boolean error;
-
-		private boolean slow;
-
-		private Boolean kept;
-
-		LocalTrace(String traceId) {
-			this.traceId = traceId;
-		}
-
-		synchronized void started() {
-			this.open++;
-		}
-
-		synchronized boolean isKeptSoFar() {
-			return (this.kept != null) ? this.kept : this.error;
-		}
-
-		/**
-		 * Take an ended span; return the spans to export now, if any.
-		 */
-		List<ReadableSpan> ended(ReadableSpan span) {
-			List<ReadableSpan> export;
-			boolean done;
-			synchronized (this) {
-				this.open = Math.max(0, this.open - 1);
-				if (this.kept != null) {
-					export = this.kept ? List.of(span) : null;
-				}
-				else {
-					this.error |= isError(span);
-					if (isLocalRoot(span)) {
-						this.rootEnded = true;
-						this.since = System.nanoTime();
-						this.slow |= span.getLatencyNanos() >= latencyThresholdNanos(span);
-					}
-					this.spans.add(span);
-					if (!reserveSpan()) {
-						// Not held after all: decided now, with this span
-						export = decide(this.spans.size() - 1, Limit.MAX_SPANS);
-					}
-					else if (this.rootEnded && this.open == 0) {
-						export = decide(this.spans.size(), null);
-					}
-					else {
-						export = null;
-					}
-				}
-				done = this.kept != null && this.open == 0;
-			}
-			if (done) {
-				forget(this);
-			}
-			return export;
-		}
-
-		synchronized List<ReadableSpan> decideEarly(Limit limit) {
-			return (this.kept == null) ? decide(this.spans.size(), limit) : null;
-		}
-
-		List<ReadableSpan> decideIfWaitedSince(long now) {
-			List<ReadableSpan> export = null;
-			boolean done;
-			synchronized (this) {
-				boolean waited = (this.rootEnded || this.kept != null)
-						&& now - this.since >= TailSamplingSpanProcessor.this.maxWaitNanos;
-				if (waited && this.kept == null) {
-					export = decide(this.spans.size(), null);
-				}
-				// Spans of a decided trace that end from now on are late
-				done = waited;
-			}
-			if (done) {
-				forget(this);
-			}
-			return export;
-		}
-
-		// Called holding the lock
-		private List<ReadableSpan> decide(int counted, Limit limit) {
-			List<ReadableSpan> held = this.spans;
-			this.spans = null;
-			heldSpans.addAndGet(-counted);
-			this.since = System.nanoTime();
-			Reason reason = this.error ? Reason.ERROR : this.slow ? Reason.LATENCY : null;
-			this.kept = reason != null;
-			if (limit != null) {
-				reportEarlyDecision(limit);
-			}
-			if (reason == null) {
-				TailSamplingSpanProcessor.this.dropped.increment();
-				return null;
-			}
-			TailSamplingSpanProcessor.this.kept[reason.ordinal()].increment();
-			return held;
-		}
-
-	}
-
-	/**
-	 * An ended span of a kept trace, marked sampled: what the exporting processor exports
-	 * and what the backend receives, so that a kept trace looks like a sampled one.
-	 */
-	private static final class SampledSpan implements ReadableSpan {
-
-		private final ReadableSpan delegate;
-
-		private final SpanContext spanContext;
-
-		SampledSpan(ReadableSpan delegate) {
-			this.delegate = delegate;
-			SpanContext context = delegate.getSpanContext();
-			this.spanContext = SpanContext.create(context.getTraceId(), context.getSpanId(), TraceFlags.getSampled(),
-					context.getTraceState());
-		}
-
-		@Override
-		public SpanContext getSpanContext() {
-			return this.spanContext;
-		}
-
-		@Override
-		public SpanContext getParentSpanContext() {
-			return this.delegate.getParentSpanContext();
-		}
-
-		@Override
-		public String getName() {
-			return this.delegate.getName();
-		}
-
-		@Override
-		public SpanData toSpanData() {
-			SpanContext sampled = this.spanContext;
-			return new DelegatingSpanData(this.delegate.toSpanData()) {
-
-				@Override
-				public SpanContext getSpanContext() {
-					return sampled;
-				}
-
-			};
-		}
-
-		@Override
-		@Deprecated
-		public InstrumentationLibraryInfo getInstrumentationLibraryInfo() {
-			return this.delegate.getInstrumentationLibraryInfo();
-		}
-
-		@Override
-		public InstrumentationScopeInfo getInstrumentationScopeInfo() {
-			return this.delegate.getInstrumentationScopeInfo();
-		}
-
-		@Override
-		public boolean hasEnded() {
-			return this.delegate.hasEnded();
-		}
-
-		@Override
-		public long getLatencyNanos() {
-			return this.delegate.getLatencyNanos();
-		}
-
-		@Override
-		public SpanKind getKind() {
-			return this.delegate.getKind();
-		}
-
-		@Override
-		public <T> T getAttribute(AttributeKey<T> key) {
-			return this.delegate.getAttribute(key);
-		}
-
-		@Override
-		public Attributes getAttributes() {
-			return this.delegate.getAttributes();
 		}
 
 	}

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -98,7 +99,8 @@ class PhoenixSloAutoConfigurationTests {
 					"phoenix.observability.dependencies.payments.critical=true",
 					"phoenix.observability.dependencies.payments.circuit-breaker=payments-breaker")
 			.run((context) -> {
-				WebEndpointResponse<String> response = context.getBean(SloEndpoint.class).file("dashboard");
+				WebEndpointResponse<String> response = context.getBean(SloEndpoint.class)
+					.file("dashboard", SecurityContext.NONE);
 				assertThat(response.getContentType()).hasToString("application/json");
 				JsonNode dashboard = JsonMapper.builder().build().readTree(response.getBody());
 				assertThat(dashboard.path("title").asString()).isEqualTo("Phoenix / orders");
@@ -125,7 +127,7 @@ class PhoenixSloAutoConfigurationTests {
 			.run((context) -> {
 				JsonNode dashboard = JsonMapper.builder()
 					.build()
-					.readTree(context.getBean(SloEndpoint.class).file("dashboard").getBody());
+					.readTree(context.getBean(SloEndpoint.class).file("dashboard", SecurityContext.NONE).getBody());
 				assertThat(titles(dashboard, true)).containsExactly("SLO checkout: checkout",
 						"SLO checkout-latency: checkout-latency");
 				assertThat(dashboard.path("templating").path("list").findValuesAsString("name"))
@@ -139,7 +141,7 @@ class PhoenixSloAutoConfigurationTests {
 			assertThat(context).hasNotFailed().doesNotHaveBean(ServiceDashboard.class);
 			assertThat(context.getBean(SloFiles.class).files()).containsOnlyKeys(SloFiles.RULES, SloFiles.RULE_TESTS,
 					SloFiles.ALERTMANAGER);
-			assertThat(context.getBean(SloEndpoint.class).file("dashboard").getStatus())
+			assertThat(context.getBean(SloEndpoint.class).file("dashboard", SecurityContext.NONE).getStatus())
 				.isEqualTo(WebEndpointResponse.STATUS_NOT_FOUND);
 		});
 	}

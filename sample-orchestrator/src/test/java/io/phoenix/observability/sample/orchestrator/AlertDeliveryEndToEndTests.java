@@ -67,6 +67,9 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "phoenix.slo.rules.circuit-breaker.warning-for=2s", "phoenix.slo.alertmanager.group-wait=1s",
 				"phoenix.slo.alertmanager.group-interval=1s",
+				// The served configuration is the one Alertmanager runs: its receivers as
+				// they are, on loopback
+				"phoenix.slo.endpoint.show-values=always",
 				"resilience4j.circuitbreaker.instances.llm.wait-duration-in-open-state=5s",
 				"resilience4j.circuitbreaker.instances.llm.permitted-number-of-calls-in-half-open-state=2" })
 class AlertDeliveryEndToEndTests {

@@ -42,7 +42,7 @@ import static io.phoenix.observability.autoconfigure.alerting.PromQl.number;
  * @author Phoenix Observability
  * @since 0.1.0
  */
-public final class AlertPackRuleTests {
+public final class AlertPackRuleTestGenerator {
 
 	private static final BigDecimal BEYOND = new BigDecimal("1.05");
 
@@ -78,7 +78,7 @@ public final class AlertPackRuleTests {
 	 * Create a new instance.
 	 * @param pack the alert pack
 	 */
-	public AlertPackRuleTests(AlertPack pack) {
+	public AlertPackRuleTestGenerator(AlertPack pack) {
 		this.pack = pack;
 	}
 

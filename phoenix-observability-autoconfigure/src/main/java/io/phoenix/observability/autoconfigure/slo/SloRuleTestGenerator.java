@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.phoenix.observability.autoconfigure.alerting.AlertPackRuleTests;
+import io.phoenix.observability.autoconfigure.alerting.AlertPackRuleTestGenerator;
 import org.jspecify.annotations.Nullable;
 
 import static io.phoenix.observability.autoconfigure.alerting.PromQl.duration;
@@ -43,12 +43,12 @@ import static io.phoenix.observability.autoconfigure.alerting.PromQl.number;
  * as literals (each alternative, without or with its optional groups). Ratio SLIs are
  * left out, their series being whatever their expressions select, and so is an SLI whose
  * matchers name no such values. The cases of the default alert pack, from
- * {@link AlertPackRuleTests}, follow.
+ * {@link AlertPackRuleTestGenerator}, follow.
  *
  * @author Phoenix Observability
  * @since 0.1.0
  */
-public class SloRuleTests {
+public class SloRuleTestGenerator {
 
 	/**
 	 * Events per minute in the synthetic series.
@@ -71,7 +71,7 @@ public class SloRuleTests {
 	 * Create a new instance.
 	 * @param model the objectives and alerts
 	 */
-	public SloRuleTests(SloModel model) {
+	public SloRuleTestGenerator(SloModel model) {
 		this.model = model;
 	}
 
@@ -91,7 +91,7 @@ public class SloRuleTests {
 				tests.add(test(slo, alert, BELOW, false));
 			}
 		}
-		tests.addAll(new AlertPackRuleTests(this.model.alertPack()).tests(EVALUATION_INTERVAL));
+		tests.addAll(new AlertPackRuleTestGenerator(this.model.alertPack()).tests(EVALUATION_INTERVAL));
 		Map<String, Object> root = new LinkedHashMap<>();
 		root.put("rule_files", List.of(rulesFile));
 		root.put("evaluation_interval", duration(EVALUATION_INTERVAL));
