@@ -164,7 +164,7 @@ class UserObservationCustomisationTests {
 		traces.forEach((traceId, trace) -> assertThat(server(trace).attributes())
 			.as("server span of request %d", this.requestByTrace.get(traceId))
 			.containsEntry("team", "payments")
-			.containsEntry("outcome", "SERVER_ERROR"));
+			.containsEntry("http.response.status_code", "500"));
 	}
 
 	@Test
