@@ -62,14 +62,17 @@ class ReleaseConsumerTests {
 		root = Path.of(System.getProperty("phoenix.rootDirectory", "../..")).toAbsolutePath().normalize();
 		delete(REPOSITORY);
 		// The modules were built and tested by this build; the release profile adds their
-		// sources and Javadoc and deploys them. Deploying needs Maven online: it resolves
-		// nothing that this build has not resolved already
+		// sources and Javadoc and deploys them, and installs nothing in the local
+		// repository. Deploying needs Maven online: it resolves nothing that this build
+		// has not resolved already
 		List<String> modules = new ArrayList<>(
 				List.of(":phoenix-observability-parent", ":phoenix-observability-dependencies"));
 		PUBLISHED_JARS.forEach((artifactId) -> modules.add(":" + artifactId));
 		run(root, TARGET.resolve("release-deploy.log"), "-B", "-nsu", "-Prelease", "deploy", "-pl",
-				String.join(",", modules), "-Dmaven.test.skip=true", "-Dspring-javaformat.skip=true",
-				"-Drelease.repository.url=" + REPOSITORY.toUri(), "-Dmaven.repo.local=" + localRepository());
+				String.join(",", modules), "-Dmaven.test.skip=true", "-Dmaven.install.skip=true",
+				"-Dspring-javaformat.skip=true", "-Drelease.repository.url=" + REPOSITORY.toUri(),
+				"-Dmaven.repo.local=" + localRepository());
+		assertThat(TARGET.resolve("release-deploy.log")).content().doesNotContain("Installing ");
 	}
 
 	@Test
