@@ -94,6 +94,8 @@ class ArchitectureTests {
 			Map.entry("llm",
 					Map.of("dependency", "an LLM call line names the declared dependency it reached", "pipeline",
 							"calls recorded without Spring AI write the same line")),
+			Map.entry("pipeline",
+					Map.of("correlation", "a run line puts its trace in the MDC under the names request lines use")),
 			Map.entry("observation", Map.of("health", "probe requests are recognised by the health paths")),
 			Map.entry("probes", Map.of("dependency", "declared http dependencies are probed")),
 			Map.entry("requestlog",

@@ -37,7 +37,8 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * The Grafana dashboards that Spring Boot users already run (JVM Micrometer, Spring Boot
  * Statistics, Spring Boot Observability) select on the {@code application} and
  * {@code instance} labels: a real Prometheus that scrapes the application answers their
- * kind of query, and {@code application} adds no series.
+ * kind of query, and {@code application} adds no series. The Tomcat thread panels of JVM
+ * (Micrometer) find their series too.
  *
  * @author Phoenix Observability
  */
@@ -82,6 +83,23 @@ class CommunityDashboardsTests {
 			List<JsonNode> differing = prometheus.query(
 					"count({job=\"newcomer\",__name__=~\"jvm_.*|http_.*\"}) - count({job=\"newcomer\",service=\"newcomer\",application=\"newcomer\",__name__=~\"jvm_.*|http_.*\"})");
 			assertThat(PrometheusServer.value(differing.get(0))).isZero();
+			// The Tomcat thread panels of JVM (Micrometer) 4701, fed by the MBean
+			// registry
+			// that Phoenix switches on
+			double maxThreads = 0;
+			for (String query : List.of("tomcat_threads_busy_threads", "tomcat_threads_current_threads",
+					"tomcat_threads_config_max_threads")) {
+				List<JsonNode> threads = prometheus.awaitQuery(query + selector + "}", (result) -> !result.isEmpty());
+				assertThat(PrometheusServer.labels(threads.get(0))).containsEntry("application", "newcomer")
+					.containsKey("name");
+				double value = PrometheusServer.value(threads.get(0));
+				assertThat(value).as(query).isNotNegative();
+				if (query.endsWith("max_threads")) {
+					maxThreads = value;
+				}
+			}
+			// Boot's default server.tomcat.threads.max
+			assertThat(maxThreads).isEqualTo(200.0);
 		}
 	}
 

@@ -151,6 +151,10 @@ public class ObservabilityDefaultsEnvironmentPostProcessor implements Environmen
 		// a backstop well above it
 		defaults.put("management.metrics.web.server.max-uri-tags", "1000");
 		defaults.put("management.metrics.web.client.max-uri-tags", "1000");
+		// Boot binds tomcat_threads_* (busy, current, config max) only from Tomcat's
+		// MBeans; without them the thread panels of the JVM (Micrometer) dashboard stay
+		// empty. Servers other than Tomcat ignore the property
+		defaults.put("server.tomcat.mbeanregistry.enabled", "true");
 	}
 
 }

@@ -20,6 +20,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.handler.TracingObservationHandler;
+import io.phoenix.observability.autoconfigure.correlation.LineIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -78,9 +79,8 @@ public class PipelineRunLogObservationHandler implements ObservationHandler<Pipe
 		if (failed) {
 			line = line.addKeyValue(ERROR_TYPE, context.getError().getClass().getName());
 		}
-		if (TRACING_PRESENT && MDC.get("traceId") == null) {
-			line = Tracing.addTo(line, context);
-		}
+		// Outside any request the MDC holds no trace: the run's own span, for any layout
+		int added = (TRACING_PRESENT && MDC.get(LineIds.TRACE_ID) == null) ? Tracing.putInMdc(context) : 0;
 		// The run's fields as on its other lines, in the MDC: an enclosing run's would
 		// otherwise be there, or be written twice
 		PipelineMdc previous = PipelineMdc.fromMdc();
@@ -91,6 +91,7 @@ public class PipelineRunLogObservationHandler implements ObservationHandler<Pipe
 		}
 		finally {
 			PipelineMdc.restore(previous);
+			LineIds.remove(added);
 		}
 	}
 
@@ -100,14 +101,14 @@ public class PipelineRunLogObservationHandler implements ObservationHandler<Pipe
 	 */
 	private static final class Tracing {
 
-		static LoggingEventBuilder addTo(LoggingEventBuilder line, Observation.Context context) {
+		static int putInMdc(Observation.Context context) {
 			TracingObservationHandler.TracingContext tracing = context
 				.get(TracingObservationHandler.TracingContext.class);
 			if (tracing == null || tracing.getSpan() == null) {
-				return line;
+				return 0;
 			}
 			TraceContext trace = tracing.getSpan().context();
-			return line.addKeyValue("trace_id", trace.traceId()).addKeyValue("span_id", trace.spanId());
+			return LineIds.put(null, null, trace.traceId(), trace.spanId());
 		}
 
 	}

@@ -28,6 +28,7 @@ import javax.crypto.spec.SecretKeySpec;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.phoenix.observability.autoconfigure.correlation.CorrelationContext;
+import io.phoenix.observability.autoconfigure.correlation.LineIds;
 import io.phoenix.observability.autoconfigure.tracing.TraceKeeping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -122,10 +123,6 @@ public class AccessLogObservationHandler implements ObservationHandler<Observati
 		if (request.responseSize() >= 0) {
 			line = line.addKeyValue("response_size", request.responseSize());
 		}
-		if (request.correlation() != null) {
-			line = line.addKeyValue(CorrelationContext.CORRELATION_ID, request.correlation().correlationId())
-				.addKeyValue(CorrelationContext.REQUEST_ID, request.correlation().requestId());
-		}
 		if (context.getError() != null) {
 			line = line.addKeyValue(ERROR_TYPE, context.getError().getClass().getName());
 		}
@@ -134,8 +131,16 @@ public class AccessLogObservationHandler implements ObservationHandler<Observati
 		}
 		line = TraceFields.addKept(line, context, this.traceKeeping, request.route(),
 				context.getError() != null || request.status() >= 500, durationNanos);
-		TraceFields.addTo(line, context)
-			.log(request.method() + " " + request.route() + " " + request.status() + " " + durationMillis + " ms");
+		CorrelationContext correlation = request.correlation();
+		int added = (correlation != null)
+				? TraceFields.putInMdc(context, correlation.correlationId(), correlation.requestId())
+				: TraceFields.putInMdc(context, null, null);
+		try {
+			line.log(request.method() + " " + request.route() + " " + request.status() + " " + durationMillis + " ms");
+		}
+		finally {
+			LineIds.remove(added);
+		}
 	}
 
 	private String hash(String address) {

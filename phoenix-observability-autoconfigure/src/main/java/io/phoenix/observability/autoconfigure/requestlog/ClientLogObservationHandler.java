@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
-import io.phoenix.observability.autoconfigure.correlation.CorrelationContext;
+import io.phoenix.observability.autoconfigure.correlation.LineIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
@@ -105,15 +105,17 @@ public class ClientLogObservationHandler implements ObservationHandler<Observati
 			.addKeyValue("http_route", call.pathTemplate())
 			.addKeyValue("http_status", call.status())
 			.addKeyValue("duration_ms", durationMillis);
-		if (correlationId != null && org.slf4j.MDC.get(CorrelationContext.CORRELATION_ID) == null) {
-			line = line.addKeyValue(CorrelationContext.CORRELATION_ID, correlationId);
-		}
 		if (context.getError() != null) {
 			line = line.addKeyValue("error", context.getError().getClass().getSimpleName());
 		}
-		TraceFields.addTo(line, context)
-			.log("Called " + call.method() + " " + call.host() + call.pathTemplate() + " " + call.status() + " "
+		int added = TraceFields.putInMdc(context, correlationId, null);
+		try {
+			line.log("Called " + call.method() + " " + call.host() + call.pathTemplate() + " " + call.status() + " "
 					+ durationMillis + " ms");
+		}
+		finally {
+			LineIds.remove(added);
+		}
 	}
 
 	private boolean isIgnored(String host) {

@@ -20,6 +20,7 @@ import io.grpc.MethodDescriptor;
 import io.grpc.ServerCall;
 import io.grpc.Status;
 import io.phoenix.observability.autoconfigure.correlation.CorrelationContext;
+import io.phoenix.observability.autoconfigure.correlation.LineIds;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,12 +65,14 @@ public final class GrpcCallLines {
 			.addKeyValue("rpc_type", call.getMethodDescriptor().getType().name())
 			.addKeyValue("grpc_status_code", status.getCode().name())
 			.addKeyValue("duration_ms", durationMillis);
-		if (context != null && MDC.get(CorrelationContext.CORRELATION_ID) == null) {
-			// Closed from a thread outside the call's callbacks
-			line = line.addKeyValue(CorrelationContext.CORRELATION_ID, context.correlationId())
-				.addKeyValue(CorrelationContext.REQUEST_ID, context.requestId());
+		// Closed from a thread outside the call's callbacks, the MDC lacks them
+		int added = (context != null) ? LineIds.put(context.correlationId(), context.requestId(), null, null) : 0;
+		try {
+			line.log("gRPC " + method + " " + status.getCode() + " " + durationMillis + " ms");
 		}
-		line.log("gRPC " + method + " " + status.getCode() + " " + durationMillis + " ms");
+		finally {
+			LineIds.remove(added);
+		}
 	}
 
 	/**
@@ -91,13 +94,14 @@ public final class GrpcCallLines {
 			.addKeyValue("rpc_type", method.getType().name())
 			.addKeyValue("grpc_status_code", status.getCode().name())
 			.addKeyValue("duration_ms", durationMillis);
-		if (correlationId != null && MDC.get(CorrelationContext.CORRELATION_ID) == null) {
-			line = line.addKeyValue(CorrelationContext.CORRELATION_ID, correlationId);
+		int added = LineIds.put(correlationId, null, traceId, null);
+		try {
+			line.log("Called gRPC " + method.getFullMethodName() + " " + status.getCode() + " " + durationMillis
+					+ " ms");
 		}
-		if (traceId != null && MDC.get("traceId") == null) {
-			line = line.addKeyValue("trace_id", traceId);
+		finally {
+			LineIds.remove(added);
 		}
-		line.log("Called gRPC " + method.getFullMethodName() + " " + status.getCode() + " " + durationMillis + " ms");
 	}
 
 }

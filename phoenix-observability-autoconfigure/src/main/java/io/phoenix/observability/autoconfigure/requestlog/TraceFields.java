@@ -19,7 +19,9 @@ package io.phoenix.observability.autoconfigure.requestlog;
 import io.micrometer.observation.Observation;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.handler.TracingObservationHandler;
+import io.phoenix.observability.autoconfigure.correlation.LineIds;
 import io.phoenix.observability.autoconfigure.tracing.TraceKeeping;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 import org.slf4j.spi.LoggingEventBuilder;
 
@@ -45,11 +47,20 @@ final class TraceFields {
 	private TraceFields() {
 	}
 
-	static LoggingEventBuilder addTo(LoggingEventBuilder line, Observation.Context context) {
-		if (!TRACING_PRESENT || MDC.get("traceId") != null) {
-			return line;
+	/**
+	 * Put the line's ids in the MDC where it lacks them: the given correlation ids, and
+	 * the trace and span of the observation when the MDC holds no trace.
+	 * @param context the observation the line is about
+	 * @param correlationId the correlation id, or {@code null}
+	 * @param requestId the request id, or {@code null}
+	 * @return what to hand to {@link LineIds#remove(int)} once the line is logged
+	 */
+	static int putInMdc(Observation.Context context, @Nullable String correlationId, @Nullable String requestId) {
+		int added = LineIds.put(correlationId, requestId, null, null);
+		if (TRACING_PRESENT && MDC.get(LineIds.TRACE_ID) == null) {
+			added |= Tracing.putInMdc(context);
 		}
-		return Tracing.addTo(line, context);
+		return added;
 	}
 
 	/**
@@ -73,14 +84,14 @@ final class TraceFields {
 	 */
 	private static final class Tracing {
 
-		static LoggingEventBuilder addTo(LoggingEventBuilder line, Observation.Context context) {
+		static int putInMdc(Observation.Context context) {
 			TracingObservationHandler.TracingContext tracing = context
 				.get(TracingObservationHandler.TracingContext.class);
 			if (tracing == null || tracing.getSpan() == null) {
-				return line;
+				return 0;
 			}
 			TraceContext trace = tracing.getSpan().context();
-			return line.addKeyValue("trace_id", trace.traceId()).addKeyValue("span_id", trace.spanId());
+			return LineIds.put(null, null, trace.traceId(), trace.spanId());
 		}
 
 		static LoggingEventBuilder addKept(LoggingEventBuilder line, Observation.Context context, TraceKeeping keeping,

@@ -63,6 +63,7 @@ class ObservabilityDefaultsEnvironmentPostProcessorTests {
 		assertThat(environment.getProperty("phoenix.observability.service-name")).isEqualTo("x");
 		// JSON is the default format: nothing but JSON on standard output
 		assertThat(environment.getProperty("spring.main.banner-mode")).isEqualTo("off");
+		assertThat(environment.getProperty("server.tomcat.mbeanregistry.enabled")).isEqualTo("true");
 	}
 
 	@Test
@@ -115,8 +116,9 @@ class ObservabilityDefaultsEnvironmentPostProcessorTests {
 	void userValuesWin() {
 		StandardEnvironment environment = environment("spring.application.name", "x",
 				"management.tracing.sampling.probability", "0.5", "management.endpoints.web.exposure.include", "*",
-				"phoenix.observability.logging.format", "text");
+				"phoenix.observability.logging.format", "text", "server.tomcat.mbeanregistry.enabled", "false");
 		postProcess(environment);
+		assertThat(environment.getProperty("server.tomcat.mbeanregistry.enabled")).isEqualTo("false");
 		assertThat(environment.getProperty("management.tracing.sampling.probability")).isEqualTo("0.5");
 		assertThat(environment.getProperty("management.endpoints.web.exposure.include")).isEqualTo("*");
 		assertThat(environment.containsProperty("spring.main.banner-mode")).isFalse();

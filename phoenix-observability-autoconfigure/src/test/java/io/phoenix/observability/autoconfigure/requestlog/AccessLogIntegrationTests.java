@@ -115,6 +115,22 @@ class AccessLogIntegrationTests {
 	}
 
 	@Test
+	void eachIdIsWrittenOnceThoughTheLinePutsItInTheMdc(CapturedOutput output) throws Exception {
+		ConfigurableApplicationContext app = start("management.tracing.sampling.probability=1.0");
+		get(app, CLIENT, "once");
+		Map<String, Object> line = accessLine(output, "once");
+		assertThat(line).containsKeys("request_id", "trace_id", "span_id");
+		String raw = output.getOut()
+			.lines()
+			.filter((text) -> text.contains("\"phoenix.access\"") && text.contains("\"once\""))
+			.findFirst()
+			.orElseThrow();
+		for (String field : List.of("correlation_id", "request_id", "trace_id", "span_id")) {
+			assertThat(raw.split("\"" + field + "\":", -1)).as(field).hasSize(2);
+		}
+	}
+
+	@Test
 	void nothingIsWrittenBelowTheAccessLoggersLevel(CapturedOutput output) throws Exception {
 		ConfigurableApplicationContext app = start("logging.level.phoenix.access=warn");
 		get(app, CLIENT, "quiet");
