@@ -352,7 +352,7 @@ public class AlertRulesProperties {
 		private String errorMatcher = "error!=\"none\"";
 
 		LlmThreshold() {
-			super(2, Duration.ofMinutes(5), 10, Duration.ofMinutes(3));
+			super(2, Duration.ofMinutes(5), 10, Duration.ofMinutes(1));
 		}
 
 		public String getMetric() {
