@@ -23,11 +23,12 @@ import java.util.Map;
 /**
  * Generates the Alertmanager configuration: {@code critical} and {@code page} alerts to
  * PagerDuty, {@code warning} and {@code ticket} alerts to Slack, the rest to a webhook; a
- * critical alert silences its warning, a page its ticket. One incident is one page: the
- * page-level alerts of the services that share a {@value #INCIDENT_LABEL} label (or have
- * none) form one group, and a page-level cause (the LLM fails, a database pool is
- * exhausted, breakers are open) inhibits the symptoms it explains (SLO burn rates, error
- * ratios, latency), in every such service, so that the page names the cause. Secrets are
+ * critical alert silences its warning, a page its ticket, the one-hour burn of an SLO its
+ * six-hour burn. One incident is one page: the page-level alerts of the services that
+ * share a {@value #INCIDENT_LABEL} label (or have none) form one group, and a page-level
+ * cause (a critical dependency is down, the LLM fails, a database pool is exhausted,
+ * breakers are open) inhibits the symptoms it explains (SLO burn rates, error ratios,
+ * latency), in every such service, so that the page names the cause. Secrets are
  * referenced as files ({@code routing_key_file}, {@code api_url_file}), never written
  * inline.
  *
@@ -52,8 +53,8 @@ public final class AlertmanagerConfigGenerator {
 	/**
 	 * The alerts of the rule pack that name a cause.
 	 */
-	public static final List<String> CAUSES = List.of("PhoenixLlmRequestFailures", "PhoenixDatabasePoolExhaustion",
-			"PhoenixCircuitBreakerOpen");
+	public static final List<String> CAUSES = List.of("PhoenixDependencyDown", "PhoenixLlmRequestFailures",
+			"PhoenixDatabasePoolExhaustion", "PhoenixCircuitBreakerOpen");
 
 	/**
 	 * The alerts that a cause explains: what the users and the SLOs see of it.
@@ -99,12 +100,17 @@ public final class AlertmanagerConfigGenerator {
 		route.put("routes",
 				List.of(pages, entries("receiver", "slack", "matchers", List.of("severity=~\"warning|ticket\""))));
 		root.put("route", route);
+		// The fast burn says it all: the slower one of the same SLO adds nothing
+		Map<String, Object> fastBurn = new LinkedHashMap<>();
+		fastBurn.put("source_matchers", List.of("alertname=\"SloBurnRatePage1h\""));
+		fastBurn.put("target_matchers", List.of("alertname=\"SloBurnRatePage6h\""));
+		fastBurn.put("equal", List.of("slo", "service"));
 		Map<String, Object> causes = new LinkedHashMap<>();
 		causes.put("source_matchers", List.of(PAGE, "alertname=~\"" + String.join("|", CAUSES) + "\""));
 		causes.put("target_matchers", List.of("alertname=~\"" + String.join("|", SYMPTOMS) + "\""));
 		causes.put("equal", List.of(INCIDENT_LABEL));
 		root.put("inhibit_rules", List.of(inhibit("critical", "warning", List.of("alertname", "service")),
-				inhibit("page", "ticket", List.of("slo", "service")), causes));
+				inhibit("page", "ticket", List.of("slo", "service")), fastBurn, causes));
 		// Secrets are read from files by Alertmanager itself: it never expands variables
 		Map<String, Object> slack = new LinkedHashMap<>();
 		slack.put("api_url_file", this.receivers.slackApiUrlFile());

@@ -94,10 +94,14 @@ class IncidentPageTests {
 		Map<String, Object> pagesRoute = ((List<Map<String, Object>>) route.get("routes")).get(0);
 		assertThat(pagesRoute).containsEntry("receiver", "pagerduty").containsEntry("group_by", List.of("team"));
 		List<Map<String, Object>> inhibitions = (List<Map<String, Object>>) config.get("inhibit_rules");
-		assertThat(inhibitions).hasSize(3);
-		Map<String, Object> causes = inhibitions.get(2);
+		assertThat(inhibitions).hasSize(4);
+		assertThat(inhibitions.get(2)).containsEntry("source_matchers", List.of("alertname=\"SloBurnRatePage1h\""))
+			.containsEntry("target_matchers", List.of("alertname=\"SloBurnRatePage6h\""))
+			.containsEntry("equal", List.of("slo", "service"));
+		Map<String, Object> causes = inhibitions.get(3);
 		assertThat((List<String>) causes.get("source_matchers")).containsExactly("severity=~\"critical|page\"",
-				"alertname=~\"PhoenixLlmRequestFailures|PhoenixDatabasePoolExhaustion|PhoenixCircuitBreakerOpen\"");
+				"alertname=~\"PhoenixDependencyDown|PhoenixLlmRequestFailures|PhoenixDatabasePoolExhaustion"
+						+ "|PhoenixCircuitBreakerOpen\"");
 		assertThat((List<String>) causes.get("target_matchers")).singleElement()
 			.asString()
 			.contains("SloBurnRatePage1h", "PhoenixHighErrorRate", "PhoenixPipelineFailures")

@@ -73,7 +73,10 @@ import static org.awaitility.Awaitility.await;
  * The system property {@code drills.faults} selects the faults ({@code llm-down} unless
  * set; {@code all} for every one), and {@code drills.resolve=true} also waits, after each
  * recovery, for the page to be resolved, which takes the rate windows and the group
- * interval: some ten minutes per fault. {@code drills/run.sh} runs them all.
+ * interval: some ten minutes per fault. {@code drills.warmup-seconds} (30 unless set) is
+ * how long healthy traffic runs before the first fault: the longer, the closer the
+ * one-hour burn-rate window is to a production Prometheus's, which has an hour of healthy
+ * history. {@code drills/run.sh} runs them all.
  *
  * @author Phoenix Observability
  */
@@ -183,7 +186,7 @@ class IncidentDrillTests {
 			// The rate windows need a few scrapes of healthy traffic
 			prometheus.awaitQuery("sum(rate(pipeline_executions_total{status=\"success\"}[1m])) > 0",
 					(result) -> result.size() == 1);
-			Thread.sleep(Duration.ofSeconds(30).toMillis());
+			Thread.sleep(Duration.ofSeconds(Long.getLong("drills.warmup-seconds", 30)).toMillis());
 			List<Map<String, Object>> results = new ArrayList<>();
 			for (Fault fault : faults()) {
 				results.add(drill(fault, alertmanager));
