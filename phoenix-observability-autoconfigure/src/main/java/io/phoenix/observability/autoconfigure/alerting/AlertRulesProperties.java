@@ -45,7 +45,7 @@ public class AlertRulesProperties {
 	 * 95th percentile latency of HTTP server requests.
 	 */
 	private final LatencyThreshold latencyP95 = new LatencyThreshold(Duration.ofMillis(500), Duration.ofMinutes(10),
-			Duration.ofSeconds(1), Duration.ofMinutes(5));
+			Duration.ofSeconds(1), Duration.ofMinutes(3));
 
 	/**
 	 * Ratio of failed LLM requests, in percent.
