@@ -260,6 +260,8 @@ public final class PrometheusServer implements AutoCloseable {
 
 		private String alertmanager;
 
+		private Duration interval = Duration.ofSeconds(1);
+
 		private Builder(Path workDirectory) {
 			this.workDirectory = workDirectory;
 		}
@@ -292,6 +294,17 @@ public final class PrometheusServer implements AutoCloseable {
 		}
 
 		/**
+		 * Scrape and evaluate at another interval than every second, such as the 15
+		 * seconds of a production Prometheus.
+		 * @param interval the scrape and evaluation interval, in whole seconds
+		 * @return this builder
+		 */
+		public Builder interval(Duration interval) {
+			this.interval = interval;
+			return this;
+		}
+
+		/**
 		 * Send alerts to an Alertmanager.
 		 * @param target the Alertmanager as {@code host:port}
 		 * @return this builder
@@ -307,12 +320,13 @@ public final class PrometheusServer implements AutoCloseable {
 		 * @throws IOException if it cannot be started
 		 */
 		public PrometheusServer start() throws IOException {
+			long seconds = this.interval.toSeconds();
 			StringBuilder yaml = new StringBuilder("""
 					global:
-					  scrape_interval: 1s
-					  scrape_timeout: 900ms
-					  evaluation_interval: 1s
-					""");
+					  scrape_interval: %ds
+					  scrape_timeout: %dms
+					  evaluation_interval: %ds
+					""".formatted(seconds, seconds * 900, seconds));
 			if (!this.ruleFiles.isEmpty()) {
 				yaml.append("rule_files:\n");
 				this.ruleFiles.forEach((file) -> yaml.append("  - '").append(file).append("'\n"));

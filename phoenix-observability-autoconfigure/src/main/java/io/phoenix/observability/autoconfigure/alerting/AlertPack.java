@@ -161,6 +161,14 @@ public record AlertPack(String service, List<ThresholdAlert> alerts, String llmM
 				pair("PhoenixCircuitBreakerOpen", Measure.OPEN_BREAKERS, open, " > ", breaker, false,
 						"More than %s circuit breakers of " + this.service + " are open");
 			}
+			Threshold dependencies = rules.getDependencyDown();
+			if (dependencies.isEnabled()) {
+				// Per dependency, which names the cause of what the other rules see
+				String down = "count by (service, dependency) (phoenix_dependency_up{" + s
+						+ ",critical=\"true\"} == 0)";
+				pair("PhoenixDependencyDown", Measure.DEPENDENCIES_DOWN, down, " > ", dependencies, false,
+						"Critical dependency {{ $labels.dependency }} of " + this.service + " is down");
+			}
 			Threshold pool = rules.getDbPool();
 			if (connectionPool && pool.isEnabled()) {
 				// Per pool and instance: one exhausted pool is enough to starve its

@@ -62,6 +62,8 @@ public final class AlertPackRuleTestGenerator {
 
 	private static final String DB_POOL = "main";
 
+	private static final String DEPENDENCY = "llm";
+
 	private static final String PIPELINE = "checkout";
 
 	private static final BigDecimal TWO = BigDecimal.valueOf(2);
@@ -135,11 +137,16 @@ public final class AlertPackRuleTestGenerator {
 				if (other.measure() == Measure.DB_POOL) {
 					labels.put("pool", DB_POOL);
 				}
+				Map<String, String> annotations = other.annotations(humanize(value));
+				if (other.measure() == Measure.DEPENDENCIES_DOWN) {
+					labels.put("dependency", DEPENDENCY);
+					annotations.replaceAll((name, text) -> text.replace("{{ $labels.dependency }}", DEPENDENCY));
+				}
 				if (other.measure() == Measure.PIPELINE_FAILURE_RATIO
 						|| other.measure() == Measure.PIPELINE_LATENCY_P99) {
 					labels.put("pipeline", PIPELINE);
 				}
-				expected.add(map("exp_labels", labels, "exp_annotations", other.annotations(humanize(value))));
+				expected.add(map("exp_labels", labels, "exp_annotations", annotations));
 			}
 		}
 		Map<String, Object> rule = new LinkedHashMap<>();
@@ -226,6 +233,20 @@ public final class AlertPackRuleTestGenerator {
 				series.add(gauge("hikaricp_connections_active", pool, POOL_SIZE.multiply(value), start, minutes));
 				series.add(gauge("hikaricp_connections_max", pool, POOL_SIZE, start, minutes));
 			}
+			case DEPENDENCIES_DOWN -> {
+				Map<String, String> dependency = with(service, "critical", "true");
+				for (int i = 0; i < value.intValue(); i++) {
+					series.add(gauge("phoenix_dependency_up", with(dependency, "dependency", DEPENDENCY),
+							BigDecimal.ZERO, start, minutes));
+				}
+				// A critical dependency that is up, and one that is not critical, are not
+				// counted
+				series.add(gauge("phoenix_dependency_up", with(dependency, "dependency", "up"), BigDecimal.ONE, start,
+						minutes));
+				series
+					.add(gauge("phoenix_dependency_up", with(with(service, "critical", "false"), "dependency", "cache"),
+							BigDecimal.ZERO, start, minutes));
+			}
 			case OPEN_BREAKERS -> {
 				for (int i = 0; i < value.intValue(); i++) {
 					series.add(gauge("resilience4j_circuitbreaker_state",
@@ -242,7 +263,7 @@ public final class AlertPackRuleTestGenerator {
 
 	private static BigDecimal value(ThresholdAlert alert, boolean beyond) {
 		BigDecimal threshold = alert.threshold();
-		if (alert.measure() == Measure.OPEN_BREAKERS) {
+		if (alert.measure() == Measure.OPEN_BREAKERS || alert.measure() == Measure.DEPENDENCIES_DOWN) {
 			BigDecimal floor = threshold.setScale(0, RoundingMode.FLOOR);
 			return beyond ? floor.add(BigDecimal.ONE) : floor;
 		}

@@ -45,7 +45,7 @@ public class AlertRulesProperties {
 	 * 95th percentile latency of HTTP server requests.
 	 */
 	private final LatencyThreshold latencyP95 = new LatencyThreshold(Duration.ofMillis(500), Duration.ofMinutes(10),
-			Duration.ofSeconds(1), Duration.ofMinutes(5));
+			Duration.ofSeconds(1), Duration.ofMinutes(3));
 
 	/**
 	 * Ratio of failed LLM requests, in percent.
@@ -73,8 +73,13 @@ public class AlertRulesProperties {
 	private final Threshold circuitBreaker = new Threshold(0, Duration.ofMinutes(5), 1, Duration.ofMinutes(5));
 
 	/**
-	 * Connections in use, in percent of the maximum size of a HikariCP pool; generated
-	 * when HikariCP is on the class path.
+	 * Critical declared dependencies that are down ({@code phoenix_dependency_up} 0), a
+	 * count per dependency: the cause that names itself.
+	 */
+	private final Threshold dependencyDown = new Threshold(0, Duration.ofSeconds(30), 0, Duration.ofMinutes(1));
+
+	/**
+	 * Connections in use of a HikariCP pool, in percent of its maximum.
 	 */
 	private final Threshold dbPool = new Threshold(80, Duration.ofMinutes(5), 95, Duration.ofMinutes(2));
 
@@ -120,6 +125,10 @@ public class AlertRulesProperties {
 
 	public Threshold getCircuitBreaker() {
 		return this.circuitBreaker;
+	}
+
+	public Threshold getDependencyDown() {
+		return this.dependencyDown;
 	}
 
 	public Threshold getDbPool() {
@@ -352,7 +361,7 @@ public class AlertRulesProperties {
 		private String errorMatcher = "error!=\"none\"";
 
 		LlmThreshold() {
-			super(2, Duration.ofMinutes(5), 10, Duration.ofMinutes(3));
+			super(2, Duration.ofMinutes(5), 10, Duration.ofMinutes(1));
 		}
 
 		public String getMetric() {

@@ -106,6 +106,11 @@ public record ThresholdAlert(String name, Measure measure, String expr, BigDecim
 		OPEN_BREAKERS,
 
 		/**
+		 * Critical declared dependencies that are down, by dependency.
+		 */
+		DEPENDENCIES_DOWN,
+
+		/**
 		 * Connections in use over the maximum of a database pool, by pool.
 		 */
 		DB_POOL,

@@ -134,8 +134,8 @@ class SloRulesGeneratorTests {
 		List<Map<String, Object>> alerts = (List<Map<String, Object>>) defaults.get("rules");
 		assertThat(alerts).extracting((rule) -> rule.get("alert"))
 			.containsOnly("PhoenixHighErrorRate", "PhoenixHighLatencyP95", "PhoenixLlmRequestFailures",
-					"PhoenixHighCpuUsage", "PhoenixHighMemoryUsage", "PhoenixLowDiskSpace",
-					"PhoenixCircuitBreakerOpen");
+					"PhoenixHighCpuUsage", "PhoenixHighMemoryUsage", "PhoenixLowDiskSpace", "PhoenixCircuitBreakerOpen",
+					"PhoenixDependencyDown");
 		assertThat(alerts.get(0).get("expr").toString()).endsWith("> 0.01");
 		assertThat(alerts.get(0).get("for")).isEqualTo("5m");
 		assertThat(alerts.get(1).get("expr").toString()).endsWith("> 0.05");
@@ -197,7 +197,8 @@ class SloRulesGeneratorTests {
 	void unitTestsProveEveryAlertOfThePackAboveBeforeAndBelowItsThreshold() {
 		String tests = this.files.ruleTests();
 		for (String alert : List.of("PhoenixHighErrorRate", "PhoenixHighLatencyP95", "PhoenixLlmRequestFailures",
-				"PhoenixHighCpuUsage", "PhoenixHighMemoryUsage", "PhoenixLowDiskSpace", "PhoenixCircuitBreakerOpen")) {
+				"PhoenixHighCpuUsage", "PhoenixHighMemoryUsage", "PhoenixLowDiskSpace", "PhoenixCircuitBreakerOpen",
+				"PhoenixDependencyDown")) {
 			for (String severity : List.of("warning", "critical")) {
 				assertThat(tests).contains(alert + " " + severity + " fires at ")
 					.contains(alert + " " + severity + " is pending at ")

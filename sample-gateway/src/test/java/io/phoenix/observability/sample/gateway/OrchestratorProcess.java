@@ -69,6 +69,17 @@ final class OrchestratorProcess implements AutoCloseable {
 	 * @throws IOException if it cannot be started
 	 */
 	static OrchestratorProcess start(String otlpEndpoint) throws IOException {
+		return start(otlpEndpoint, List.of());
+	}
+
+	/**
+	 * Start the orchestrator with more arguments and wait until it is ready.
+	 * @param otlpEndpoint where it exports traces
+	 * @param arguments more arguments, such as {@code --orchestrator.llm.base-url=...}
+	 * @return the running orchestrator
+	 * @throws IOException if it cannot be started
+	 */
+	static OrchestratorProcess start(String otlpEndpoint, List<String> arguments) throws IOException {
 		int port = freePort();
 		int grpcPort = freePort();
 		String java = ProcessHandle.current().info().command().orElse("java");
@@ -76,6 +87,7 @@ final class OrchestratorProcess implements AutoCloseable {
 				"--spring.grpc.server.port=" + grpcPort, "--server.address=127.0.0.1",
 				"--management.opentelemetry.tracing.export.otlp.endpoint=" + otlpEndpoint,
 				"--management.opentelemetry.tracing.export.schedule-delay=100ms"));
+		command.addAll(arguments);
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		OrchestratorProcess orchestrator = new OrchestratorProcess(process, port, grpcPort);
 		orchestrator.awaitReady();
