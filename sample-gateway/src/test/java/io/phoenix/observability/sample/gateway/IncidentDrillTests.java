@@ -151,6 +151,9 @@ class IncidentDrillTests {
 		registry.add("phoenix.slo.alertmanager.slack-api-url-file", () -> work.resolve("slack-api-url").toString());
 		registry.add("phoenix.slo.alertmanager.pagerduty-url", () -> receiverUrl() + "/pagerduty");
 		registry.add("phoenix.slo.alertmanager.webhook-url", () -> receiverUrl() + "/webhook");
+		// The served Alertmanager configuration is the one Alertmanager loads: with its
+		// receivers' URLs, which it redacts by default (they are on loopback here)
+		registry.add("phoenix.slo.endpoint.show-values", () -> "always");
 	}
 
 	private static String receiverUrl() {
