@@ -50,8 +50,8 @@ class BenchmarkSmokeTests {
 			.build();
 		Collection<RunResult> results = new Runner(options).run();
 		// 8 servlet filter (with and without a tracer), 2 reactive filter, 1 access
-		// log, 4 encoders, 2 scrapes, 1 guard, 2 meter handlers
-		assertThat(results).hasSize(20);
+		// log, 4 encoders, 2 scrapes, 1 guard, 2 meter handlers, 2 server span handlers
+		assertThat(results).hasSize(22);
 		assertThat(results).allSatisfy((result) -> {
 			assertThat(result.getPrimaryResult().getScore()).isPositive();
 			assertThat(result.getSecondaryResults()).containsKey("gc.alloc.rate.norm");
