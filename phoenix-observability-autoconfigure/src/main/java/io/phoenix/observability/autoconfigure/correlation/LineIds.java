@@ -16,6 +16,9 @@
 
 package io.phoenix.observability.autoconfigure.correlation;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.handler.TracingObservationHandler;
 import io.phoenix.observability.autoconfigure.condition.OpenTelemetryJavaAgent;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
@@ -58,7 +61,20 @@ public final class LineIds {
 	private static final String[] KEYS = { CorrelationContext.CORRELATION_ID, CorrelationContext.REQUEST_ID, TRACE_ID,
 			SPAN_ID, "trace_id", "span_id" };
 
+	private static final boolean TRACING_PRESENT = ClassUtils
+		.isPresent("io.micrometer.tracing.handler.TracingObservationHandler", CLASS_LOADER);
+
 	private LineIds() {
+	}
+
+	/**
+	 * Put the trace and span of an observation's span in the MDC, when the MDC holds no
+	 * trace: a line written outside the request's scope, or outside any request.
+	 * @param context the observation the line is about
+	 * @return which ids were put, for {@link #remove(int)}
+	 */
+	public static int putTrace(Observation.Context context) {
+		return (TRACING_PRESENT && MDC.get(TRACE_ID) == null) ? Tracing.putInMdc(context) : 0;
 	}
 
 	/**
@@ -94,6 +110,23 @@ public final class LineIds {
 		}
 		MDC.put(KEYS[index], value);
 		return 1 << index;
+	}
+
+	/**
+	 * Kept apart so that Micrometer Tracing is only loaded where it is present.
+	 */
+	private static final class Tracing {
+
+		static int putInMdc(Observation.Context context) {
+			TracingObservationHandler.TracingContext tracing = context
+				.get(TracingObservationHandler.TracingContext.class);
+			if (tracing == null || tracing.getSpan() == null) {
+				return 0;
+			}
+			TraceContext trace = tracing.getSpan().context();
+			return put(null, null, trace.traceId(), trace.spanId());
+		}
+
 	}
 
 }

@@ -18,15 +18,11 @@ package io.phoenix.observability.autoconfigure.pipeline;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
-import io.micrometer.tracing.TraceContext;
-import io.micrometer.tracing.handler.TracingObservationHandler;
 import io.phoenix.observability.autoconfigure.correlation.LineIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.slf4j.spi.LoggingEventBuilder;
-
-import org.springframework.util.ClassUtils;
 
 /**
  * Writes one line, through the {@code phoenix.pipeline} logger, when a pipeline run ends:
@@ -44,10 +40,6 @@ public class PipelineRunLogObservationHandler implements ObservationHandler<Pipe
 	public static final String ERROR_TYPE = "error_type";
 
 	private static final Logger logger = LoggerFactory.getLogger("phoenix.pipeline");
-
-	private static final boolean TRACING_PRESENT = ClassUtils.isPresent(
-			"io.micrometer.tracing.handler.TracingObservationHandler",
-			PipelineRunLogObservationHandler.class.getClassLoader());
 
 	private static final String START = PipelineRunLogObservationHandler.class.getName() + ".start";
 
@@ -80,7 +72,7 @@ public class PipelineRunLogObservationHandler implements ObservationHandler<Pipe
 			line = line.addKeyValue(ERROR_TYPE, context.getError().getClass().getName());
 		}
 		// Outside any request the MDC holds no trace: the run's own span, for any layout
-		int added = (TRACING_PRESENT && MDC.get(LineIds.TRACE_ID) == null) ? Tracing.putInMdc(context) : 0;
+		int added = LineIds.putTrace(context);
 		// The run's fields as on its other lines, in the MDC: an enclosing run's would
 		// otherwise be there, or be written twice
 		PipelineMdc previous = PipelineMdc.fromMdc();
@@ -93,24 +85,6 @@ public class PipelineRunLogObservationHandler implements ObservationHandler<Pipe
 			PipelineMdc.restore(previous);
 			LineIds.remove(added);
 		}
-	}
-
-	/**
-	 * Adds the run's own span, for a run outside any request. Kept apart so that
-	 * Micrometer Tracing is only loaded where it is present.
-	 */
-	private static final class Tracing {
-
-		static int putInMdc(Observation.Context context) {
-			TracingObservationHandler.TracingContext tracing = context
-				.get(TracingObservationHandler.TracingContext.class);
-			if (tracing == null || tracing.getSpan() == null) {
-				return 0;
-			}
-			TraceContext trace = tracing.getSpan().context();
-			return LineIds.put(null, null, trace.traceId(), trace.spanId());
-		}
-
 	}
 
 }

@@ -56,11 +56,7 @@ final class TraceFields {
 	 * @return what to hand to {@link LineIds#remove(int)} once the line is logged
 	 */
 	static int putInMdc(Observation.Context context, @Nullable String correlationId, @Nullable String requestId) {
-		int added = LineIds.put(correlationId, requestId, null, null);
-		if (TRACING_PRESENT && MDC.get(LineIds.TRACE_ID) == null) {
-			added |= Tracing.putInMdc(context);
-		}
-		return added;
+		return LineIds.put(correlationId, requestId, null, null) | LineIds.putTrace(context);
 	}
 
 	/**
@@ -83,16 +79,6 @@ final class TraceFields {
 	 * Kept apart so that Micrometer Tracing is only loaded where it is present.
 	 */
 	private static final class Tracing {
-
-		static int putInMdc(Observation.Context context) {
-			TracingObservationHandler.TracingContext tracing = context
-				.get(TracingObservationHandler.TracingContext.class);
-			if (tracing == null || tracing.getSpan() == null) {
-				return 0;
-			}
-			TraceContext trace = tracing.getSpan().context();
-			return LineIds.put(null, null, trace.traceId(), trace.spanId());
-		}
 
 		static LoggingEventBuilder addKept(LoggingEventBuilder line, Observation.Context context, TraceKeeping keeping,
 				String route, boolean failed, long durationNanos) {
